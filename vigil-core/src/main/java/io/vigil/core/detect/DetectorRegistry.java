@@ -1,0 +1,63 @@
+package io.vigil.core.detect;
+
+import io.vigil.core.iforest.IsolationForest;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Maps detector names to factories. The one place REST, CLI, monitors and runs look detectors up. */
+public final class DetectorRegistry {
+    private static final DetectorRegistry STANDARD = new DetectorRegistry(List.of(
+            IsolationForest.FACTORY));
+
+    private final Map<String, DetectorFactory> factories;
+
+    public DetectorRegistry(Collection<DetectorFactory> factories) {
+        Map<String, DetectorFactory> map = new LinkedHashMap<>();
+        for (DetectorFactory f : factories) {
+            if (map.put(f.name(), f) != null) {
+                throw new IllegalArgumentException("two factories named " + f.name());
+            }
+        }
+        this.factories = Collections.unmodifiableMap(map);
+    }
+
+    /** Every detector that ships with Vigil. */
+    public static DetectorRegistry standard() {
+        return STANDARD;
+    }
+
+    public Set<String> names() {
+        return factories.keySet();
+    }
+
+    public boolean contains(String name) {
+        return factories.containsKey(name);
+    }
+
+    public DetectorFactory factory(String name) {
+        DetectorFactory f = factories.get(name);
+        if (f == null) {
+            throw new UnknownDetectorException(name, factories.keySet());
+        }
+        return f;
+    }
+
+    /** Creates a detector, rejecting parameters it does not know. */
+    public Detector create(String name, DetectorParameters params) {
+        Detector detector = factory(name).create(params);
+        Set<String> unknown = params.unread();
+        if (!unknown.isEmpty()) {
+            String first = unknown.iterator().next();
+            throw new InvalidParameterException(first, "unknown parameter '" + first + "' for " + name);
+        }
+        return detector;
+    }
+
+    public FittedDetector restore(DetectorState state) {
+        return factory(state.detector()).restore(state);
+    }
+}
