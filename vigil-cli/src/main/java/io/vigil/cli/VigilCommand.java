@@ -1,6 +1,38 @@
 package io.vigil.cli;
 
-public final class VigilCommand {
+import io.vigil.core.score.Version;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The root {@code vigil} command. */
+@Command(name = "vigil", mixinStandardHelpOptions = true, versionProvider = VigilCommand.VersionProvider.class,
+        description = "Anomaly detection for the JVM.",
+        subcommands = {DetectCommand.class, CommandLine.HelpCommand.class})
+public final class VigilCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit code: 0 done, 1 internal error, 2 bad input. */
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new VigilCommand());
+        cli.setExecutionExceptionHandler(new ErrorReporter());
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"vigil " + Version.current()};
+        }
     }
 }

@@ -1,0 +1,193 @@
+package io.vigil.cli;
+
+import io.vigil.core.concurrent.ParallelLoop;
+import io.vigil.core.data.Column;
+import io.vigil.core.data.CsvReader;
+import io.vigil.core.data.Matrix;
+import io.vigil.core.data.Table;
+import io.vigil.core.detect.Detector;
+import io.vigil.core.detect.DetectorParameters;
+import io.vigil.core.detect.DetectorRegistry;
+import io.vigil.core.encode.SchemaEncoder;
+import io.vigil.core.eval.Evaluation;
+import io.vigil.core.modelfile.ModelFile;
+import io.vigil.core.score.AnomalyModel;
+import io.vigil.core.score.Scores;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code vigil detect run}: fit on a CSV file, score every row, write the scores and print a summary. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Fit a detector on every row of a CSV file (with a header) and score the same rows.",
+                "Every column not excluded (and not the label) is a feature; text columns are encoded with an "
+                        + "inferred schema."})
+final class DetectRunCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--algorithm", defaultValue = "isolation_forest", paramLabel = "NAME",
+            description = "Detector to use (default: ${DEFAULT-VALUE}).")
+    String algorithm;
+
+    @Option(names = "--input", required = true, paramLabel = "FILE", description = "CSV file with a header row, "
+            + "optionally gzip-compressed (.csv.gz).")
+    Path input;
+
+    @Option(names = "--exclude", paramLabel = "COL", description = "Column to leave out; repeatable.")
+    List<String> exclude = new ArrayList<>();
+
+    @Option(names = "--label", paramLabel = "COL", description = "Column of known labels (1/true = anomaly): "
+            + "not used for fitting, only to report ROC-AUC, average precision, precision, recall and F1.")
+    String label;
+
+    @Option(names = "--contamination", defaultValue = "0.1", paramLabel = "C",
+            description = "Expected share of anomalies in the data, in (0, 0.5]; sets the threshold "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double contamination;
+
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "N", description = "Random seed (default: 0).")
+    long seed;
+
+    @Option(names = "--threshold", paramLabel = "T", description = "Flag rows whose 0..1 score is above T "
+            + "instead of the threshold learned from the contamination.")
+    Double threshold;
+
+    @Option(names = "--param", paramLabel = "KEY=VALUE", description = "Detector parameter, e.g. trees=200; "
+            + "repeatable.")
+    Map<String, String> params = new LinkedHashMap<>();
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--output", paramLabel = "OUT.csv",
+            description = "Where to write index,score,raw_score,is_anomaly, one row per input row.")
+    Path output;
+
+    @Option(names = "--save-model", paramLabel = "FILE", description = "Also save the fitted model to FILE.")
+    Path saveModel;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        DetectorRegistry registry = DetectorRegistry.standard();
+        int workers = threads == null ? ParallelLoop.defaultThreads() : threads;
+        if (workers <= 0) {
+            throw new UserInputException("--threads must be greater than 0");
+        }
+        AnomalyModel.checkContamination(contamination);
+        if (threshold != null && !(threshold >= 0 && threshold <= 1)) {
+            throw new UserInputException("--threshold must be between 0 and 1, got " + threshold);
+        }
+        // Check the algorithm and its parameters before spending time on the file.
+        Detector detector = registry.create(algorithm,
+                new DetectorParameters(params, seed, contamination, workers));
+
+        long t0 = System.nanoTime();
+        Table table = CsvReader.read(input);
+        Set<String> dropped = new LinkedHashSet<>(exclude);
+        for (String col : exclude) {
+            requireColumn(table, col, "--exclude");
+        }
+        boolean[] labels = null;
+        if (label != null) {
+            requireColumn(table, label, "--label");
+            labels = labels(table.column(label));
+            dropped.add(label);
+        }
+        Table features = table.without(dropped);
+        if (features.columns().isEmpty()) {
+            throw new UserInputException(input + ": no feature columns are left after --exclude and --label");
+        }
+        SchemaEncoder encoder = SchemaEncoder.fit(features, null);
+        Matrix matrix = encoder.encode(features);
+        long readMillis = (System.nanoTime() - t0) / 1_000_000;
+
+        AnomalyModel.Training training = AnomalyModel.train(detector, encoder, matrix, contamination, seed,
+                Clock.systemUTC());
+        Scores scores = threshold == null ? training.trainingScores()
+                : training.model().scoreEncoded(matrix, threshold);
+        if (output != null) {
+            ResultsCsv.write(output, scores);
+        }
+        if (saveModel != null) {
+            ModelFile.standard().write(saveModel, training.model());
+        }
+        printSummary(out, table.rows(), matrix.cols(), scores, training, readMillis, labels);
+        return 0;
+    }
+
+    private void printSummary(PrintWriter out, int rows, int features, Scores scores, AnomalyModel.Training t,
+                              long readMillis, boolean[] labels) {
+        int flagged = scores.anomalyCount();
+        out.printf(Locale.ROOT, "algorithm      %s%n", algorithm);
+        out.printf(Locale.ROOT, "rows           %d%n", rows);
+        out.printf(Locale.ROOT, "features       %d%n", features);
+        out.printf(Locale.ROOT, "anomalies      %d (%.2f%%)%n", flagged, 100.0 * flagged / Math.max(1, rows));
+        out.printf(Locale.ROOT, "threshold      %.4f%n", scores.threshold());
+        out.printf(Locale.ROOT, "read ms        %d%n", readMillis);
+        out.printf(Locale.ROOT, "fit ms         %d%n", t.fitMillis());
+        out.printf(Locale.ROOT, "score ms       %d%n", t.scoreMillis());
+        if (labels != null) {
+            Evaluation e = Evaluation.of(scores.normalized(), scores.anomalous(), labels);
+            out.printf(Locale.ROOT, "roc_auc        %.4f%n", e.rocAuc());
+            out.printf(Locale.ROOT, "avg_precision  %.4f%n", e.averagePrecision());
+            out.printf(Locale.ROOT, "precision      %.4f%n", e.precision());
+            out.printf(Locale.ROOT, "recall         %.4f%n", e.recall());
+            out.printf(Locale.ROOT, "f1             %.4f%n", e.f1());
+        }
+        if (output != null) {
+            out.printf(Locale.ROOT, "output         %s%n", output);
+        }
+        if (saveModel != null) {
+            out.printf(Locale.ROOT, "model          %s%n", saveModel);
+        }
+        out.flush();
+    }
+
+    private void requireColumn(Table table, String name, String option) {
+        if (table.column(name) == null) {
+            throw new UserInputException(input + ": " + option + " names column '" + name
+                    + "', which the header does not have; columns are " + String.join(", ", table.names()));
+        }
+    }
+
+    /** Labels: numbers (non-zero = anomaly) or true/false, yes/no, anomaly/normal, outlier/inlier. */
+    private boolean[] labels(Column column) {
+        boolean[] out = new boolean[column.size()];
+        if (column instanceof Column.Numeric n) {
+            double[] v = n.values();
+            for (int i = 0; i < v.length; i++) {
+                if (Double.isNaN(v[i])) {
+                    throw new UserInputException(input + ": data row " + (i + 1) + ": label column '" + label
+                            + "' is empty; every row needs a label (1 = anomaly, 0 = normal)");
+                }
+                out[i] = v[i] != 0;
+            }
+            return out;
+        }
+        for (int i = 0; i < out.length; i++) {
+            Object v = column.get(i);
+            String s = v == null ? "" : v.toString().trim().toLowerCase(Locale.ROOT);
+            switch (s) {
+                case "true", "yes", "anomaly", "outlier", "1" -> out[i] = true;
+                case "false", "no", "normal", "inlier", "0" -> out[i] = false;
+                default -> throw new UserInputException(input + ": data row " + (i + 1) + ": label column '"
+                        + label + "' has '" + s + "'; use 1/0, true/false or anomaly/normal");
+            }
+        }
+        return out;
+    }
+}

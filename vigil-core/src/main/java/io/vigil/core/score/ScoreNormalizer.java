@@ -1,0 +1,68 @@
+package io.vigil.core.score;
+
+import java.util.Arrays;
+
+/**
+ * Maps raw scores of any detector onto 0..1 with a sigmoid centred on the training median and scaled by a robust
+ * spread: {@code sigmoid((s - median) / (2 * spread))} where spread is the training interquartile range, falling
+ * back to the standard deviation when the IQR is 0 (more than half the scores tie), then to 1 when every training
+ * score is the same. The mapping is monotone, so it never changes a ranking.
+ *
+ * @param median median of the training raw scores
+ * @param spread the IQR, standard deviation or 1, whichever came first above 0
+ */
+public record ScoreNormalizer(double median, double spread) {
+
+    public ScoreNormalizer {
+        if (!Double.isFinite(median)) {
+            throw new IllegalArgumentException("median must be finite, got " + median);
+        }
+        if (!(spread > 0) || !Double.isFinite(spread)) {
+            throw new IllegalArgumentException("spread must be finite and greater than 0, got " + spread);
+        }
+    }
+
+    /** Fits on the raw training scores; non-finite scores (a detector's infinities) are left out. */
+    public static ScoreNormalizer fit(double[] raw) {
+        double[] finite = Arrays.stream(raw).filter(Double::isFinite).sorted().toArray();
+        if (finite.length == 0) {
+            return new ScoreNormalizer(0.0, 1.0);
+        }
+        double median = Quantiles.sortedQuantile(finite, 0.5);
+        double iqr = Quantiles.sortedQuantile(finite, 0.75) - Quantiles.sortedQuantile(finite, 0.25);
+        if (iqr > 0 && Double.isFinite(iqr)) {
+            return new ScoreNormalizer(median, iqr);
+        }
+        double sd = standardDeviation(finite);
+        return new ScoreNormalizer(median, sd > 0 && Double.isFinite(sd) ? sd : 1.0);
+    }
+
+    public double normalize(double raw) {
+        if (Double.isNaN(raw)) {
+            return Double.NaN;
+        }
+        double z = (raw - median) / (2.0 * spread);
+        return 1.0 / (1.0 + Math.exp(-z));
+    }
+
+    public double[] normalize(double[] raw) {
+        double[] out = new double[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            out[i] = normalize(raw[i]);
+        }
+        return out;
+    }
+
+    private static double standardDeviation(double[] v) {
+        double mean = 0;
+        for (double x : v) {
+            mean += x;
+        }
+        mean /= v.length;
+        double ss = 0;
+        for (double x : v) {
+            ss += (x - mean) * (x - mean);
+        }
+        return Math.sqrt(ss / v.length);
+    }
+}
