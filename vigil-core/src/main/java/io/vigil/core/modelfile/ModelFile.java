@@ -80,7 +80,7 @@ public final class ModelFile {
         try {
             doc = JSON.readValue(bytes, Map.class);
         } catch (IOException e) {
-            throw new ModelFormatException("not a Vigil model file: " + e.getOriginalMessage(), e);
+            throw new ModelFormatException("not a Vigil model file: " + e.getMessage(), e);
         }
         if (!FORMAT.equals(doc.get("format"))) {
             throw new ModelFormatException("not a Vigil model file (format is " + doc.get("format") + ")");
