@@ -31,7 +31,10 @@ import java.util.Map;
 public final class ModelFile {
     public static final String FORMAT = "vigil-model";
     public static final int FORMAT_VERSION = 1;
-    private static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            // Sorted keys: state maps come from Map.copyOf, whose iteration order changes from run to run.
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     private final DetectorRegistry registry;
 

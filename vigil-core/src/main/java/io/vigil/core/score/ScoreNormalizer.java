@@ -34,7 +34,9 @@ public record ScoreNormalizer(double median, double spread) {
             return new ScoreNormalizer(median, iqr);
         }
         double sd = standardDeviation(finite);
-        return new ScoreNormalizer(median, sd > 0 && Double.isFinite(sd) ? sd : 1.0);
+        // Rounding leaves a tiny deviation on equal scores; below 1e-12 of their size it counts as none.
+        boolean spread = sd > 1e-12 * Math.max(1.0, Math.abs(median)) && Double.isFinite(sd);
+        return new ScoreNormalizer(median, spread ? sd : 1.0);
     }
 
     public double normalize(double raw) {
