@@ -154,5 +154,18 @@ class SchemaEncoderStateTest {
         assertThatThrownBy(() -> SchemaEncoder.fromState(Map.of("version", 1, "fields", List.of(freq))))
                 .isInstanceOfSatisfying(InvalidSchemaException.class,
                         e -> assertThat(e.param()).isEqualTo("state.fields[0].counts"));
+        freq.put("counts", List.of(1, 1));
+        assertThatThrownBy(() -> SchemaEncoder.fromState(Map.of("version", 1, "fields", List.of(freq))))
+                .isInstanceOfSatisfying(InvalidSchemaException.class,
+                        e -> assertThat(e.param()).isEqualTo("state.fields[0].rows"));
+        field.put("type", "numeric");
+        Map<String, Object> label = new LinkedHashMap<>();
+        label.put("name", "m");
+        label.put("type", "onehot");
+        label.put("categories", List.of("get", "post", "get"));
+        assertThatThrownBy(() -> SchemaEncoder.fromState(Map.of("version", 1, "fields", List.of(field, label))))
+                .isInstanceOfSatisfying(InvalidSchemaException.class,
+                        e -> assertThat(e.param()).isEqualTo("state.fields[1].categories[2]"))
+                .hasMessageContaining("\"get\"");
     }
 }
