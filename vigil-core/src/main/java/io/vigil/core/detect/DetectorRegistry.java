@@ -1,6 +1,7 @@
 package io.vigil.core.detect;
 
 import io.vigil.core.iforest.IsolationForest;
+import io.vigil.core.ocsvm.OneClassSvm;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,7 +12,8 @@ import java.util.Set;
 /** Maps detector names to factories. The one place REST, CLI, monitors and runs look detectors up. */
 public final class DetectorRegistry {
     private static final DetectorRegistry STANDARD = new DetectorRegistry(List.of(
-            IsolationForest.FACTORY));
+            IsolationForest.FACTORY,
+            OneClassSvm.FACTORY));
 
     private final Map<String, DetectorFactory> factories;
 
