@@ -1,5 +1,6 @@
 package io.vigil.core.detect;
 
+import io.vigil.core.autoencoder.Autoencoder;
 import io.vigil.core.iforest.IsolationForest;
 import io.vigil.core.ocsvm.OneClassSvm;
 import java.util.Collection;
@@ -13,7 +14,8 @@ import java.util.Set;
 public final class DetectorRegistry {
     private static final DetectorRegistry STANDARD = new DetectorRegistry(List.of(
             IsolationForest.FACTORY,
-            OneClassSvm.FACTORY));
+            OneClassSvm.FACTORY,
+            Autoencoder.FACTORY));
 
     private final Map<String, DetectorFactory> factories;
 
