@@ -1,8 +1,10 @@
 package io.vigil.core.encode;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A view of one object inside a stored encoder state that reads typed entries and, when one is missing or of the
@@ -62,6 +64,18 @@ record EncoderState(Map<?, ?> map, String path) {
                 throw invalid(path + "." + key + "[" + i + "]", "must be a string");
             }
             out.add(s);
+        }
+        return out;
+    }
+
+    /** A list of strings none of which repeats: categories index by value, so a repeat would be ambiguous. */
+    List<String> distinctStrings(String key) {
+        List<String> out = strings(key);
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < out.size(); i++) {
+            if (!seen.add(out.get(i))) {
+                throw invalid(path + "." + key + "[" + i + "]", "repeats \"" + out.get(i) + "\"");
+            }
         }
         return out;
     }

@@ -42,8 +42,8 @@ sealed interface FieldEncoder
         return switch (type) {
             case NUMERIC -> new NumericField(name, state.number("median"));
             case HASH -> HashField.fromState(name, state);
-            case LABEL -> new LabelField(name, state.strings("categories"));
-            case ONEHOT -> new OneHotField(name, state.strings("categories"));
+            case LABEL -> new LabelField(name, state.distinctStrings("categories"));
+            case ONEHOT -> new OneHotField(name, state.distinctStrings("categories"));
             case BINARY -> new BinaryField(name);
             case FREQUENCY -> FrequencyField.fromState(name, state);
         };

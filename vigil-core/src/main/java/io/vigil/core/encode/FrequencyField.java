@@ -29,17 +29,8 @@ final class FrequencyField implements FieldEncoder {
         this.missingCount = missingCount;
         this.rows = rows;
         this.share = new HashMap<>(values.size() * 2);
-        long total = missingCount;
         for (int k = 0; k < values.size(); k++) {
-            if (share.put(values.get(k), counts[k] / (double) rows) != null) {
-                throw new InvalidSchemaException("state.fields." + name, "invalid schema encoder state: field \""
-                        + name + "\" lists value \"" + values.get(k) + "\" twice");
-            }
-            total += counts[k];
-        }
-        if (total != rows) {
-            throw new InvalidSchemaException("state.fields." + name, "invalid schema encoder state: field \""
-                    + name + "\" counts add up to " + total + " but rows is " + rows);
+            share.put(values.get(k), counts[k] / (double) rows);
         }
         this.missingShare = rows == 0 ? 0.0 : missingCount / (double) rows;
     }
@@ -65,12 +56,22 @@ final class FrequencyField implements FieldEncoder {
     }
 
     static FrequencyField fromState(String name, EncoderState state) {
-        List<String> values = state.strings("values");
+        List<String> values = state.distinctStrings("values");
         long[] counts = state.wholes("counts");
         if (counts.length != values.size()) {
             throw EncoderState.invalid(state.path() + ".counts", "must have one count per value");
         }
-        return new FrequencyField(name, values, counts, state.whole("missing_count"), state.whole("rows"));
+        long missing = state.whole("missing_count");
+        long rows = state.whole("rows");
+        long total = missing;
+        for (long c : counts) {
+            total += c;
+        }
+        // shares are count / rows: counts that do not add up to rows would not be shares of anything
+        if (total != rows) {
+            throw EncoderState.invalid(state.path() + ".rows", "is " + rows + " but the counts add up to " + total);
+        }
+        return new FrequencyField(name, values, counts, missing, rows);
     }
 
     @Override

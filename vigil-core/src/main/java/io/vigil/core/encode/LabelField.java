@@ -19,7 +19,7 @@ final class LabelField implements FieldEncoder {
     LabelField(String name, List<String> categories) {
         this.name = name;
         this.categories = List.copyOf(categories);
-        this.index = indexOf(name, this.categories);
+        this.index = indexOf(this.categories);
     }
 
     static LabelField fit(String name, Column column) {
@@ -33,15 +33,11 @@ final class LabelField implements FieldEncoder {
         return new LabelField(name, List.copyOf(seen));
     }
 
-    /** Category to position; a stored list with a repeated category is refused, its index would be ambiguous. */
-    static Map<String, Integer> indexOf(String name, List<String> categories) {
+    /** Category to position; categories are distinct (fit collects a set, fromState checks). */
+    static Map<String, Integer> indexOf(List<String> categories) {
         Map<String, Integer> index = new HashMap<>(categories.size() * 2);
         for (int k = 0; k < categories.size(); k++) {
-            if (index.put(categories.get(k), k) != null) {
-                throw new InvalidSchemaException("state.fields." + name,
-                        "invalid schema encoder state: field \"" + name + "\" lists category \""
-                                + categories.get(k) + "\" twice");
-            }
+            index.put(categories.get(k), k);
         }
         return index;
     }

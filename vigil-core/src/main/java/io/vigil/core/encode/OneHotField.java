@@ -24,7 +24,7 @@ final class OneHotField implements FieldEncoder {
     OneHotField(String name, List<String> categories) {
         this.name = name;
         this.categories = List.copyOf(categories);
-        this.index = LabelField.indexOf(name, this.categories);
+        this.index = LabelField.indexOf(this.categories);
     }
 
     /** Keeps the most frequent categories (ties by value), then orders the kept ones by value. */
