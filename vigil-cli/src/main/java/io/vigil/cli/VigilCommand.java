@@ -19,7 +19,14 @@ public final class VigilCommand implements Runnable {
 
     /** Runs the command line and returns the exit code: 0 done, 1 internal error, 2 bad input. */
     public static int execute(String... args) {
+        return execute(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+    }
+
+    /** As {@link #execute(String...)} with the given output streams (for tests and embedding). */
+    public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new VigilCommand());
+        cli.setOut(out);
+        cli.setErr(err);
         cli.setExecutionExceptionHandler(new ErrorReporter());
         return cli.execute(args);
     }

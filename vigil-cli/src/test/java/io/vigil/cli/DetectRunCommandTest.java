@@ -1,0 +1,165 @@
+package io.vigil.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vigil.core.modelfile.ModelFile;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DetectRunCommandTest {
+    @TempDir
+    Path dir;
+    Path data;
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = VigilCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @BeforeEach
+    void writeData() throws IOException {
+        Random r = new Random(1);
+        StringBuilder sb = new StringBuilder("id,x,y,method,label\n");
+        for (int i = 0; i < 400; i++) {
+            boolean odd = i % 50 == 7;
+            double x = odd ? 9 + r.nextGaussian() : r.nextGaussian();
+            double y = odd ? -9 + r.nextGaussian() : r.nextGaussian();
+            sb.append(i).append(',').append(x).append(',').append(y).append(',')
+                    .append(i % 3 == 0 ? "GET" : "POST").append(',').append(odd ? 1 : 0).append('\n');
+        }
+        data = dir.resolve("d.csv");
+        Files.writeString(data, sb.toString());
+    }
+
+    @Test
+    void writesOneRowPerInputRowAndPrintsASummary() throws IOException {
+        Path out = dir.resolve("out.csv");
+        Path model = dir.resolve("m.json");
+        Result r = run("detect", "run", "--algorithm", "isolation_forest", "--input", data.toString(),
+                "--exclude", "id", "--label", "label", "--seed", "3", "--output", out.toString(),
+                "--save-model", model.toString());
+        assertThat(r.err()).isEmpty();
+        assertThat(r.code()).isZero();
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines.get(0)).isEqualTo("index,score,raw_score,is_anomaly");
+        assertThat(lines).hasSize(401);
+        assertThat(lines.get(1)).startsWith("0,");
+        assertThat(lines.get(400)).startsWith("399,");
+        long flagged = lines.stream().skip(1).filter(l -> l.endsWith(",true")).count();
+        assertThat(flagged).isBetween(38L, 42L);
+        assertThat(r.out()).contains("rows           400", "features       3", "threshold", "roc_auc", "f1",
+                "fit ms", "score ms");
+        double auc = Double.parseDouble(r.out().lines().filter(l -> l.startsWith("roc_auc")).findFirst()
+                .orElseThrow().substring(15).trim());
+        assertThat(auc).isGreaterThan(0.95);
+        assertThat(ModelFile.standard().read(model).provenance().featureNames()).containsExactly("x", "y", "method");
+    }
+
+    @Test
+    void sameSeedGivesTheSameOutput() throws IOException {
+        Path a = dir.resolve("a.csv");
+        Path b = dir.resolve("b.csv");
+        run("detect", "run", "--input", data.toString(), "--seed", "5", "--output", a.toString(), "--threads", "1");
+        run("detect", "run", "--input", data.toString(), "--seed", "5", "--output", b.toString(), "--threads", "2");
+        assertThat(Files.readString(a)).isEqualTo(Files.readString(b));
+    }
+
+    @Test
+    void missingFileIsExitTwoWithOneLine() {
+        Result r = run("detect", "run", "--input", dir.resolve("nope.csv").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).startsWith("vigil: ").contains("nope.csv").contains("file not found");
+        assertThat(r.err().lines().count()).isEqualTo(1);
+    }
+
+    @Test
+    void emptyFileIsExitTwo() throws IOException {
+        Path empty = Files.writeString(dir.resolve("empty.csv"), "");
+        Result r = run("detect", "run", "--input", empty.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("empty.csv").contains("the file is empty");
+    }
+
+    @Test
+    void raggedRowNamesFileAndLine() throws IOException {
+        Path f = Files.writeString(dir.resolve("ragged.csv"), "a,b\n1,2\n3,4,5\n");
+        Result r = run("detect", "run", "--input", f.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("ragged.csv:3").contains("3 fields but the header has 2");
+    }
+
+    @Test
+    void nonNumericValueNamesLineAndColumn() throws IOException {
+        StringBuilder sb = new StringBuilder("a,b\n");
+        for (int i = 0; i < 30; i++) {
+            sb.append(i).append(',').append(i).append('\n');
+        }
+        sb.append("1,x1\n");
+        Path f = Files.writeString(dir.resolve("bad.csv"), sb.toString());
+        Result r = run("detect", "run", "--input", f.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("bad.csv:32: column 'b': 'x1' is not a number");
+        assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void unknownAlgorithmListsTheKnownOnes() {
+        Result r = run("detect", "run", "--input", data.toString(), "--algorithm", "magic");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("unknown algorithm 'magic'").contains("isolation_forest");
+    }
+
+    @Test
+    void unknownOrInvalidParameterIsNamed() {
+        Result r = run("detect", "run", "--input", data.toString(), "--param", "depth=3");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("unknown parameter 'depth'");
+        r = run("detect", "run", "--input", data.toString(), "--param", "trees=0");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("trees must be greater than 0");
+    }
+
+    @Test
+    void missingLabelColumnIsNamed() {
+        Result r = run("detect", "run", "--input", data.toString(), "--label", "truth");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--label names column 'truth'").contains("columns are id, x, y, method, label");
+    }
+
+    @Test
+    void badContaminationAndThresholdAreRejected() {
+        assertThat(run("detect", "run", "--input", data.toString(), "--contamination", "0.7").err())
+                .contains("contamination must be greater than 0 and at most 0.5");
+        assertThat(run("detect", "run", "--input", data.toString(), "--threshold", "2").err())
+                .contains("--threshold must be between 0 and 1");
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        Result r = run("detect", "run", "--input", data.toString(), "--frobnicate");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("Unknown option: '--frobnicate'");
+    }
+
+    @Test
+    void helpWorksOnEveryCommand() {
+        assertThat(run("--help").out()).contains("detect");
+        assertThat(run("detect", "--help").out()).contains("run");
+        Result r = run("detect", "run", "--help");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("--input", "--algorithm", "--contamination", "--output");
+    }
+}
