@@ -103,8 +103,15 @@ final class NumberParser {
         if (i != to) {
             return slow(b, from, to);
         }
-        if (digits > 15 || exponent < -22 || exponent > 22) {
+        if (digits > 18) {
             return slow(b, from, to);
+        }
+        if (mantissa == 0) {
+            return negative ? -0.0 : 0.0;
+        }
+        if (digits > 15 || exponent < -22 || exponent > 22) {
+            double v = EiselLemire.toDouble(mantissa, exponent, negative);
+            return Double.isNaN(v) ? slow(b, from, to) : v;
         }
         double v = mantissa;
         v = exponent >= 0 ? v * POW10[exponent] : v / POW10[-exponent];

@@ -29,6 +29,40 @@ class NumberParserTest {
     }
 
     @Test
+    void agreesWithJavaOnRandomDigitStringsOfUpTo19Digits() {
+        SplittableRandom r = new SplittableRandom(7);
+        for (int i = 0; i < 200_000; i++) {
+            int digits = 1 + r.nextInt(19);
+            StringBuilder sb = new StringBuilder();
+            if (r.nextBoolean()) {
+                sb.append('-');
+            }
+            sb.append(1 + r.nextInt(9));
+            for (int k = 1; k < digits; k++) {
+                sb.append(r.nextInt(10));
+            }
+            int point = r.nextInt(digits + 1);
+            if (point < digits) {
+                sb.insert(sb.length() - digits + point + (point == 0 ? 0 : 0), '.');
+            }
+            sb.append('e').append(r.nextInt(700) - 350);
+            String s = sb.toString();
+            assertThat(parse(s)).as(s).isEqualTo(Double.parseDouble(s));
+        }
+    }
+
+    @Test
+    void roundsHalfwayCasesToEven() {
+        // 2^53 + 1 lies halfway between two doubles; 9007199254740993 must round down to 2^53 (even).
+        assertThat(parse("9007199254740993")).isEqualTo(9007199254740992.0);
+        assertThat(parse("9007199254740995")).isEqualTo(9007199254740996.0);
+        assertThat(parse("2.2250738585072014e-308")).isEqualTo(Double.MIN_NORMAL);
+        assertThat(parse("4.9e-324")).isEqualTo(Double.MIN_VALUE);
+        assertThat(parse("1.7976931348623157e308")).isEqualTo(Double.MAX_VALUE);
+        assertThat(parse("1e309")).isEqualTo(Double.POSITIVE_INFINITY);
+    }
+
+    @Test
     void parsesCommonForms() {
         assertThat(parse("0")).isEqualTo(0.0);
         assertThat(parse(" 12 ")).isEqualTo(12.0);
