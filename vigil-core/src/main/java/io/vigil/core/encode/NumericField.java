@@ -1,7 +1,7 @@
 package io.vigil.core.encode;
 
 import io.vigil.core.data.Column;
-import java.util.Arrays;
+import io.vigil.core.data.OrderStatistics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +26,7 @@ record NumericField(String name, double median) implements FieldEncoder {
         if (n == 0) {
             return 0.0;
         }
-        Arrays.sort(values, 0, n);
-        int mid = n / 2;
-        return n % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2.0;
+        return OrderStatistics.median(values, n);
     }
 
     /** The column as numbers, NaN where missing; a value that is not a number fails naming field and row. */

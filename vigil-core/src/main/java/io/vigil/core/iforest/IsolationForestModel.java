@@ -1,6 +1,7 @@
 package io.vigil.core.iforest;
 
 import io.vigil.core.concurrent.ParallelLoop;
+import io.vigil.core.data.DistinctRows;
 import io.vigil.core.data.Matrix;
 import io.vigil.core.detect.DetectorState;
 import io.vigil.core.detect.FittedDetector;
@@ -15,7 +16,7 @@ import java.util.Map;
 public final class IsolationForestModel implements FittedDetector {
     static final int STATE_VERSION = 1;
     /** Rows scored together: a block's path sums stay in cache while every tree walks it. */
-    private static final int BLOCK = 1024;
+    private static final int BLOCK = 512;
 
     private final int[] treeStart;
     private final int[] feature;
@@ -26,6 +27,7 @@ public final class IsolationForestModel implements FittedDetector {
     private final int maxDepth;
     private final Map<String, Object> parameters;
     private final int threads;
+    private final CompleteForest complete;
 
     private IsolationForestModel(int[] treeStart, int[] feature, int[] left, double[] value, int sampleSize,
                                  int features, int maxDepth, Map<String, Object> parameters, int threads) {
@@ -38,6 +40,7 @@ public final class IsolationForestModel implements FittedDetector {
         this.maxDepth = maxDepth;
         this.parameters = Map.copyOf(parameters);
         this.threads = threads;
+        this.complete = CompleteForest.of(treeStart, feature, left, value, maxDepth);
     }
 
     static IsolationForestModel assemble(TreeGrower.Tree[] trees, int sampleSize, int features, int maxDepth,
@@ -114,19 +117,30 @@ public final class IsolationForestModel implements FittedDetector {
         if (rows.cols() != features) {
             throw new IllegalArgumentException("rows have " + rows.cols() + " features, the model expects " + features);
         }
-        int n = rows.rows();
+        DistinctRows distinct = DistinctRows.of(rows);
+        Matrix unique = distinct.unique();
+        int n = unique.rows();
         double[] out = new double[n];
         int blocks = (n + BLOCK - 1) / BLOCK;
         double norm = -1.0 / (trees() * PathLength.average(sampleSize));
-        ParallelLoop.run(threads, blocks, b -> scoreBlock(rows.values(), b * BLOCK, Math.min(n, (b + 1) * BLOCK), out));
+        double[] x = unique.values();
+        ParallelLoop.run(threads, blocks, b -> {
+            int from = b * BLOCK;
+            int to = Math.min(n, from + BLOCK);
+            if (complete != null) {
+                complete.accumulate(x, features, from, to, out);
+            } else {
+                pointerPathSums(x, from, to, out);
+            }
+        });
         for (int i = 0; i < n; i++) {
             out[i] = Math.pow(2.0, out[i] * norm);
         }
-        return out;
+        return unique == rows ? out : distinct.expand(out);
     }
 
     /** Sums the path lengths of rows [from, to) over all trees, trees in the outer loop to keep each in cache. */
-    private void scoreBlock(double[] x, int from, int to, double[] sums) {
+    void pointerPathSums(double[] x, int from, int to, double[] sums) {
         int d = features;
         int[] feature = this.feature;
         int[] left = this.left;
@@ -138,7 +152,7 @@ public final class IsolationForestModel implements FittedDetector {
                 int node = root;
                 int f;
                 while ((f = feature[node]) >= 0) {
-                    node = x[base + f] <= value[node] ? left[node] : left[node] + 1;
+                    node = x[base + f] > value[node] ? left[node] + 1 : left[node];
                 }
                 sums[i] += value[node];
             }

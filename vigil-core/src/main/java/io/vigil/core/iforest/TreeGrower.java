@@ -109,7 +109,7 @@ final class TreeGrower {
         int i = lo;
         int j = hi - 1;
         while (i <= j) {
-            if (x[rows[i] * cols + f] <= threshold) {
+            if (!(x[rows[i] * cols + f] > threshold)) {
                 i++;
             } else {
                 int t = rows[i];

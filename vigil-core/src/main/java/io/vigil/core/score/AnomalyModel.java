@@ -54,9 +54,11 @@ public final class AnomalyModel {
         long t1 = System.nanoTime();
         double[] raw = fitted.score(encoded);
         long t2 = System.nanoTime();
-        ScoreNormalizer normalizer = ScoreNormalizer.fit(raw);
+        double[] sorted = raw.clone();
+        java.util.Arrays.sort(sorted);
+        ScoreNormalizer normalizer = ScoreNormalizer.fitSorted(sorted);
         double[] normalized = normalizer.normalize(raw);
-        double threshold = Quantiles.quantile(finiteOrOne(normalized), 1.0 - contamination);
+        double threshold = normalizedQuantile(sorted, normalizer, 1.0 - contamination);
         Provenance provenance = new Provenance(detector.name(), detector.parameters(), encoded.rows(),
                 encoded.cols(), encoder.featureNames(), seed, Version.current(), clock.instant());
         AnomalyModel model = new AnomalyModel(encoder, fitted, normalizer, threshold, contamination, provenance);
@@ -104,14 +106,23 @@ public final class AnomalyModel {
         return out;
     }
 
-    private static double[] finiteOrOne(double[] v) {
-        double[] out = v.clone();
-        for (int i = 0; i < out.length; i++) {
-            if (Double.isNaN(out[i])) {
-                out[i] = 1.0;
-            }
-        }
-        return out;
+    /**
+     * The q-quantile of the normalised scores, read off the sorted raw scores: the normaliser is monotone, so the
+     * order statistics correspond and one sort serves both. A NaN raw score counts as the most anomalous (1.0).
+     */
+    static double normalizedQuantile(double[] sortedRaw, ScoreNormalizer normalizer, double q) {
+        double pos = q * (sortedRaw.length - 1);
+        int lo = (int) Math.floor(pos);
+        int hi = Math.min(lo + 1, sortedRaw.length - 1);
+        double a = normalizedOrOne(normalizer, sortedRaw[lo]);
+        double b = normalizedOrOne(normalizer, sortedRaw[hi]);
+        double frac = pos - lo;
+        return frac == 0 ? a : a + (b - a) * frac;
+    }
+
+    private static double normalizedOrOne(ScoreNormalizer normalizer, double raw) {
+        double v = normalizer.normalize(raw);
+        return Double.isNaN(v) ? 1.0 : v;
     }
 
     public SchemaEncoder encoder() {

@@ -24,7 +24,22 @@ public record ScoreNormalizer(double median, double spread) {
 
     /** Fits on the raw training scores; non-finite scores (a detector's infinities) are left out. */
     public static ScoreNormalizer fit(double[] raw) {
-        double[] finite = Arrays.stream(raw).filter(Double::isFinite).sorted().toArray();
+        double[] sorted = raw.clone();
+        Arrays.sort(sorted);
+        return fitSorted(sorted);
+    }
+
+    /** As {@link #fit} on raw scores already in ascending order (NaN last, as {@link Arrays#sort} leaves them). */
+    public static ScoreNormalizer fitSorted(double[] sorted) {
+        int from = 0;
+        int to = sorted.length;
+        while (from < to && sorted[from] == Double.NEGATIVE_INFINITY) {
+            from++;
+        }
+        while (to > from && !(sorted[to - 1] < Double.POSITIVE_INFINITY)) {
+            to--;
+        }
+        double[] finite = from == 0 && to == sorted.length ? sorted : Arrays.copyOfRange(sorted, from, to);
         if (finite.length == 0) {
             return new ScoreNormalizer(0.0, 1.0);
         }

@@ -40,6 +40,23 @@ class AnomalyModelTest {
     }
 
     @Test
+    void thresholdReadOffSortedRawScoresEqualsTheQuantileOfNormalisedScores() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(9);
+        for (int trial = 0; trial < 50; trial++) {
+            double[] raw = new double[1 + r.nextInt(500)];
+            for (int i = 0; i < raw.length; i++) {
+                raw[i] = r.nextInt(4) == 0 ? 0.5 : r.nextDouble();
+            }
+            double[] sorted = raw.clone();
+            java.util.Arrays.sort(sorted);
+            ScoreNormalizer n = ScoreNormalizer.fitSorted(sorted);
+            double q = r.nextDouble();
+            assertThat(AnomalyModel.normalizedQuantile(sorted, n, q))
+                    .isCloseTo(Quantiles.quantile(n.normalize(raw), q), org.assertj.core.api.Assertions.within(1e-12));
+        }
+    }
+
+    @Test
     void callerThresholdOverridesTheLearnedOne() {
         Matrix data = gaussian(500, 2, 2);
         SchemaEncoder enc = SchemaEncoder.fit(Table.of(data), null);

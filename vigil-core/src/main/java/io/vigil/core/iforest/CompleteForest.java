@@ -1,0 +1,98 @@
+package io.vigil.core.iforest;
+
+import java.util.Arrays;
+
+/**
+ * The forest re-laid as complete binary trees of the height limit, for scoring. Node k's children are 2k+1 and
+ * 2k+2, so a row's walk is exactly {@code depth} steps of index arithmetic: no leaf test, no pointer load, and the
+ * branch becomes a compare-and-add. Leaves above the height limit turn into pass-through nodes (threshold +inf,
+ * so every row goes left, NaN included) that carry the leaf's path length down to the bottom row. Walking a block
+ * of rows level by level keeps many independent walks in flight, which hides the memory latency of each step.
+ */
+final class CompleteForest {
+    /** Trees deeper than this would need 2^depth slots each; the pointer layout scores those. */
+    static final int MAX_DEPTH = 12;
+
+    private final int depth;
+    private final int internal;
+    private final int trees;
+    private final int[] feature;
+    private final double[] threshold;
+    private final double[] leaf;
+
+    private CompleteForest(int depth, int trees, int[] feature, double[] threshold, double[] leaf) {
+        this.depth = depth;
+        this.internal = (1 << depth) - 1;
+        this.trees = trees;
+        this.feature = feature;
+        this.threshold = threshold;
+        this.leaf = leaf;
+    }
+
+    /** Builds the complete layout, or returns null when a tree is deeper than {@link #MAX_DEPTH}. */
+    static CompleteForest of(int[] treeStart, int[] feature, int[] left, double[] value, int maxDepth) {
+        int depth = Math.max(1, maxDepth);
+        if (depth > MAX_DEPTH) {
+            return null;
+        }
+        int trees = treeStart.length - 1;
+        int internal = (1 << depth) - 1;
+        int leaves = 1 << depth;
+        int[] f = new int[trees * internal];
+        double[] t = new double[trees * internal];
+        double[] l = new double[trees * leaves];
+        for (int tree = 0; tree < trees; tree++) {
+            if (!place(treeStart[tree], 0, 0, depth, feature, left, value, f, t, l, tree * internal,
+                    tree * leaves)) {
+                return null;
+            }
+        }
+        return new CompleteForest(depth, trees, f, t, l);
+    }
+
+    private static boolean place(int node, int slot, int level, int depth, int[] feature, int[] left, double[] value,
+                                 int[] f, double[] t, double[] l, int fBase, int lBase) {
+        if (level == depth) {
+            if (feature[node] >= 0) {
+                return false; // deeper than the height limit
+            }
+            l[lBase + slot - ((1 << depth) - 1)] = value[node];
+            return true;
+        }
+        if (feature[node] < 0) {
+            f[fBase + slot] = 0;
+            t[fBase + slot] = Double.POSITIVE_INFINITY;
+            // Both subtrees get the leaf's value so no slot is ever left unset.
+            return place(node, 2 * slot + 1, level + 1, depth, feature, left, value, f, t, l, fBase, lBase)
+                    && place(node, 2 * slot + 2, level + 1, depth, feature, left, value, f, t, l, fBase, lBase);
+        }
+        f[fBase + slot] = feature[node];
+        t[fBase + slot] = value[node];
+        return place(left[node], 2 * slot + 1, level + 1, depth, feature, left, value, f, t, l, fBase, lBase)
+                && place(left[node] + 1, 2 * slot + 2, level + 1, depth, feature, left, value, f, t, l, fBase, lBase);
+    }
+
+    /** Adds every tree's path length for rows [from, to) of {@code x} (d columns) to {@code sums[from..to)}. */
+    void accumulate(double[] x, int d, int from, int to, double[] sums) {
+        int n = to - from;
+        int[] idx = new int[n];
+        int[] feature = this.feature;
+        double[] threshold = this.threshold;
+        double[] leaf = this.leaf;
+        for (int tree = 0; tree < trees; tree++) {
+            int fBase = tree * internal;
+            Arrays.fill(idx, 0);
+            for (int level = 0; level < depth; level++) {
+                for (int r = 0; r < n; r++) {
+                    int k = idx[r];
+                    int node = fBase + k;
+                    idx[r] = 2 * k + 1 + (x[(from + r) * d + feature[node]] > threshold[node] ? 1 : 0);
+                }
+            }
+            int lBase = tree * (internal + 1) - internal;
+            for (int r = 0; r < n; r++) {
+                sums[from + r] += leaf[lBase + idx[r]];
+            }
+        }
+    }
+}
