@@ -1,6 +1,8 @@
 package io.vigil.core.detect;
 
 import io.vigil.core.iforest.IsolationForest;
+import io.vigil.core.knn.KNearestNeighbors;
+import io.vigil.core.lof.LocalOutlierFactor;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,7 +13,9 @@ import java.util.Set;
 /** Maps detector names to factories. The one place REST, CLI, monitors and runs look detectors up. */
 public final class DetectorRegistry {
     private static final DetectorRegistry STANDARD = new DetectorRegistry(List.of(
-            IsolationForest.FACTORY));
+            IsolationForest.FACTORY,
+            LocalOutlierFactor.FACTORY,
+            KNearestNeighbors.FACTORY));
 
     private final Map<String, DetectorFactory> factories;
 
