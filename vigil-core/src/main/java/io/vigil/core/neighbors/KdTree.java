@@ -108,26 +108,41 @@ public final class KdTree extends NeighborIndex {
     private void scanLeaf(int node, double[] q, int qo, int self, NeighborHeap heap) {
         int dd = d;
         double[] pts = points;
+        double bound = heap.bound();
+        // Same sums, in the same order, as NeighborIndex.squaredDistance; a row whose first half of the columns
+        // already exceeds the bound is dropped there (partial sums only grow), which most rows scanned are.
+        int half = (dd / 2) & ~1;
         for (int p = start[node], to = end[node]; p < to; p++) {
-            int row = order[p];
-            if (row == self) {
+            int po = p * dd;
+            double even = 0;
+            double odd = 0;
+            int t = 0;
+            for (; t < half; t += 2) {
+                double e = q[qo + t] - pts[po + t];
+                double o = q[qo + t + 1] - pts[po + t + 1];
+                even += e * e;
+                odd += o * o;
+            }
+            if (even + odd > bound) {
                 continue;
             }
-            double bound = heap.bound();
-            int po = p * dd;
-            double s = 0;
-            int t = 0;
-            // Partial sums only grow, so a row already past the bound can be dropped early; a kept row's sum is
-            // the full column-order sum, identical to NeighborIndex.squaredDistance.
-            for (; t < dd; t++) {
-                double diff = q[qo + t] - pts[po + t];
-                s += diff * diff;
-                if (s > bound) {
-                    break;
-                }
+            for (; t + 1 < dd; t += 2) {
+                double e = q[qo + t] - pts[po + t];
+                double o = q[qo + t + 1] - pts[po + t + 1];
+                even += e * e;
+                odd += o * o;
             }
-            if (t == dd) {
-                heap.offer(s, row);
+            if (t < dd) {
+                double e = q[qo + t] - pts[po + t];
+                even += e * e;
+            }
+            double s = even + odd;
+            if (s <= bound) {
+                int row = order[p];
+                if (row != self) {
+                    heap.offer(s, row);
+                    bound = heap.bound();
+                }
             }
         }
     }
@@ -138,9 +153,7 @@ public final class KdTree extends NeighborIndex {
         int o = node * d;
         for (int t = 0; t < d; t++) {
             double v = q[qo + t];
-            double lo = lower[o + t] - v;
-            double hi = v - upper[o + t];
-            double gap = lo > 0 ? lo : (hi > 0 ? hi : 0);
+            double gap = Math.max(Math.max(lower[o + t] - v, v - upper[o + t]), 0.0);
             s += gap * gap;
         }
         return s;
