@@ -2,6 +2,8 @@ package io.vigil.core.detect;
 
 import io.vigil.core.autoencoder.Autoencoder;
 import io.vigil.core.iforest.IsolationForest;
+import io.vigil.core.knn.KNearestNeighbors;
+import io.vigil.core.lof.LocalOutlierFactor;
 import io.vigil.core.ocsvm.OneClassSvm;
 import java.util.Collection;
 import java.util.Collections;
@@ -14,8 +16,10 @@ import java.util.Set;
 public final class DetectorRegistry {
     private static final DetectorRegistry STANDARD = new DetectorRegistry(List.of(
             IsolationForest.FACTORY,
+            LocalOutlierFactor.FACTORY,
             OneClassSvm.FACTORY,
-            Autoencoder.FACTORY));
+            Autoencoder.FACTORY,
+            KNearestNeighbors.FACTORY));
 
     private final Map<String, DetectorFactory> factories;
 
