@@ -11,7 +11,10 @@ import java.util.Set;
 /** Maps detector names to factories. The one place REST, CLI, monitors and runs look detectors up. */
 public final class DetectorRegistry {
     private static final DetectorRegistry STANDARD = new DetectorRegistry(List.of(
-            IsolationForest.FACTORY));
+            IsolationForest.FACTORY,
+            io.vigil.core.ecod.Ecod.FACTORY,
+            io.vigil.core.copod.Copod.FACTORY,
+            io.vigil.core.hbos.Hbos.FACTORY));
 
     private final Map<String, DetectorFactory> factories;
 

@@ -1,0 +1,227 @@
+package io.vigil.core.ecdf;
+
+import io.vigil.core.concurrent.ParallelLoop;
+import io.vigil.core.data.Matrix;
+
+/**
+ * Per-column empirical distribution functions of a training matrix, kept as its sorted columns so that new values
+ * are looked up against the training data alone. For a value x of column j it counts the training values at most x
+ * (the left tail, n F_left(x) with F_left = ECDF(X)) and at least x (the right tail, n F_right(x) with
+ * F_right = ECDF(-X) at -x), the two quantities ECOD and COPOD are built on. It also keeps the sign of each column's
+ * sample skewness.
+ *
+ * <p>Immutable and safe to use from many threads.
+ */
+public final class EmpiricalCdf {
+    /** Resolution of float64, used as scipy.stats.skew does to call a column constant. */
+    private static final double RESOLUTION = 1e-15;
+
+    private final double[] sorted;
+    private final int rows;
+    private final int features;
+    private final int[] skewSigns;
+
+    private EmpiricalCdf(double[] sorted, int rows, int features, int[] skewSigns) {
+        this.sorted = sorted;
+        this.rows = rows;
+        this.features = features;
+        this.skewSigns = skewSigns;
+    }
+
+    /**
+     * Sorts every column of {@code data} (never mutated).
+     *
+     * @throws IllegalArgumentException when {@code data} has no rows or columns or holds a NaN or infinite value
+     */
+    public static EmpiricalCdf fit(Matrix data, int threads) {
+        int n = data.rows();
+        int d = data.cols();
+        if (n == 0 || d == 0) {
+            throw new IllegalArgumentException("cannot fit empirical distributions on " + n + " rows of " + d
+                    + " features");
+        }
+        double[] x = data.values();
+        double[] sorted = new double[n * d];
+        int[] signs = new int[d];
+        ParallelLoop.run(threads, d, j -> {
+            double[] column = new double[n];
+            for (int i = 0, p = j; i < n; i++, p += d) {
+                double v = x[p];
+                if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException("row " + i + ", column " + j + " is " + v
+                            + "; empirical distributions need finite values");
+                }
+                column[i] = v;
+            }
+            RadixSort.sort(column);
+            System.arraycopy(column, 0, sorted, j * n, n);
+            signs[j] = skewSign(sorted, j * n, n);
+        });
+        return new EmpiricalCdf(sorted, n, d, signs);
+    }
+
+    /**
+     * Rebuilds from {@link #sortedColumns()} and {@link #skewSigns()}, checking that they are consistent.
+     *
+     * @throws IllegalArgumentException when the arrays disagree in size, a column is not sorted or a sign is not
+     *                                  -1, 0 or 1
+     */
+    public static EmpiricalCdf of(double[] sortedColumns, int rows, int features, int[] skewSigns) {
+        if (rows <= 0 || features <= 0 || (long) rows * features != sortedColumns.length
+                || skewSigns.length != features) {
+            throw new IllegalArgumentException("sorted columns of " + sortedColumns.length + " values and "
+                    + skewSigns.length + " skewness signs do not fit " + rows + " rows of " + features + " features");
+        }
+        for (int j = 0; j < features; j++) {
+            if (skewSigns[j] < -1 || skewSigns[j] > 1) {
+                throw new IllegalArgumentException("skewness sign of column " + j + " is " + skewSigns[j]);
+            }
+            for (int i = j * rows + 1, end = (j + 1) * rows; i < end; i++) {
+                if (!(sortedColumns[i - 1] <= sortedColumns[i])) {
+                    throw new IllegalArgumentException("column " + j + " is not sorted at row " + (i - j * rows));
+                }
+            }
+        }
+        return new EmpiricalCdf(sortedColumns, rows, features, skewSigns);
+    }
+
+    /**
+     * The sign of scipy.stats.skew (biased moments): sign of the third central moment, and 0 for a column whose
+     * variance is within float64 resolution of zero, where scipy gives NaN and PyOD's {@code nan_to_num} makes it 0.
+     */
+    private static int skewSign(double[] values, int off, int n) {
+        double sum = 0;
+        for (int i = off; i < off + n; i++) {
+            sum += values[i];
+        }
+        double mean = sum / n;
+        double m2 = 0;
+        double m3 = 0;
+        for (int i = off; i < off + n; i++) {
+            double dev = values[i] - mean;
+            double sq = dev * dev;
+            m2 += sq;
+            m3 += sq * dev;
+        }
+        m2 /= n;
+        double floor = RESOLUTION * mean;
+        if (m2 <= floor * floor) {
+            return 0;
+        }
+        return (int) Math.signum(m3);
+    }
+
+    /** Training rows: the n of every tail probability. */
+    public int rows() {
+        return rows;
+    }
+
+    public int features() {
+        return features;
+    }
+
+    /** Sign of each column's sample skewness: -1, 0 or 1. A copy. */
+    public int[] skewSigns() {
+        return skewSigns.clone();
+    }
+
+    public int skewSign(int column) {
+        return skewSigns[column];
+    }
+
+    /** The sorted training columns, column after column, for model files; shared, callers must not mutate it. */
+    public double[] sortedColumns() {
+        return sorted;
+    }
+
+    /**
+     * The tail probability behind a tail count: count / n. A value beyond every training value (count 0) gets
+     * 1 / (n + 1), what PyOD gives a single new row past the training extreme, so that scores stay finite and a row
+     * further out than the training extreme still outranks it.
+     */
+    public double probability(int count) {
+        return count == 0 ? 1.0 / (rows + 1) : (double) count / rows;
+    }
+
+    /**
+     * For each row i of {@code rows}, counts the training values of {@code column} at most (into
+     * {@code atMost[offset + i]}) and at least (into {@code atLeast[offset + i]}) the row's value.
+     * Many rows are sorted and merged with the training column in one linear pass; few rows are binary-searched.
+     * Both give the same counts.
+     *
+     * @throws IllegalArgumentException when a value is NaN
+     */
+    public void countTails(Matrix rows, int column, int[] atMost, int[] atLeast, int offset) {
+        int m = rows.rows();
+        int d = rows.cols();
+        double[] x = rows.values();
+        double[] values = new double[m];
+        for (int i = 0, p = column; i < m; i++, p += d) {
+            double v = x[p];
+            if (Double.isNaN(v)) {
+                throw new IllegalArgumentException("row " + i + ", column " + column + " is NaN");
+            }
+            values[i] = v;
+        }
+        int n = this.rows;
+        int base = column * n;
+        double[] s = sorted;
+        if ((long) m * (33 - Integer.numberOfLeadingZeros(n)) < n) {
+            for (int i = 0; i < m; i++) {
+                int below = lowerBound(s, base, n, values[i]);
+                int upTo = upperBound(s, base + below, n - below, values[i]) + below;
+                atMost[offset + i] = upTo;
+                atLeast[offset + i] = n - below;
+            }
+            return;
+        }
+        int[] order = RadixSort.order(values);
+        int below = 0;
+        int upTo = 0;
+        for (int k = 0; k < m; k++) {
+            int i = order[k];
+            double v = values[i];
+            while (below < n && s[base + below] < v) {
+                below++;
+            }
+            if (upTo < below) {
+                upTo = below;
+            }
+            while (upTo < n && s[base + upTo] <= v) {
+                upTo++;
+            }
+            atMost[offset + i] = upTo;
+            atLeast[offset + i] = n - below;
+        }
+    }
+
+    /** Number of values in s[from, from + len) strictly below v. */
+    private static int lowerBound(double[] s, int from, int len, double v) {
+        int lo = 0;
+        int hi = len;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (s[from + mid] < v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** Number of values in s[from, from + len) at most v. */
+    private static int upperBound(double[] s, int from, int len, double v) {
+        int lo = 0;
+        int hi = len;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (s[from + mid] <= v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+}
