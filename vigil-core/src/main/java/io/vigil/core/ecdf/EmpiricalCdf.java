@@ -15,17 +15,30 @@ import io.vigil.core.data.Matrix;
 public final class EmpiricalCdf {
     /** Resolution of float64, used as scipy.stats.skew does to call a column constant. */
     private static final double RESOLUTION = 1e-15;
+    /** Sorted values per index entry. */
+    private static final int STRIDE = 64;
+    private static final int TRANSPOSE_BLOCK = 8192;
 
     private final double[] sorted;
     private final int rows;
     private final int features;
     private final int[] skewSigns;
+    /** Every {@value #STRIDE}th value of each sorted column: the upper levels of every search, small enough to cache. */
+    private final double[] index;
+    private final int indexLength;
 
     private EmpiricalCdf(double[] sorted, int rows, int features, int[] skewSigns) {
         this.sorted = sorted;
         this.rows = rows;
         this.features = features;
         this.skewSigns = skewSigns;
+        this.indexLength = (rows + STRIDE - 1) / STRIDE;
+        this.index = new double[indexLength * features];
+        for (int j = 0; j < features; j++) {
+            for (int k = 0; k < indexLength; k++) {
+                index[j * indexLength + k] = sorted[j * rows + k * STRIDE];
+            }
+        }
     }
 
     /**
@@ -42,19 +55,23 @@ public final class EmpiricalCdf {
         }
         double[] x = data.values();
         double[] sorted = new double[n * d];
+        int blocks = (n + TRANSPOSE_BLOCK - 1) / TRANSPOSE_BLOCK;
+        // one row-major pass over the data, not one strided pass per column
+        ParallelLoop.run(threads, blocks, b -> {
+            for (int i = b * TRANSPOSE_BLOCK, end = Math.min(n, i + TRANSPOSE_BLOCK); i < end; i++) {
+                for (int j = 0, p = i * d; j < d; j++, p++) {
+                    double v = x[p];
+                    if (!Double.isFinite(v)) {
+                        throw new IllegalArgumentException("row " + i + ", column " + j + " is " + v
+                                + "; empirical distributions need finite values");
+                    }
+                    sorted[j * n + i] = v;
+                }
+            }
+        });
         int[] signs = new int[d];
         ParallelLoop.run(threads, d, j -> {
-            double[] column = new double[n];
-            for (int i = 0, p = j; i < n; i++, p += d) {
-                double v = x[p];
-                if (!Double.isFinite(v)) {
-                    throw new IllegalArgumentException("row " + i + ", column " + j + " is " + v
-                            + "; empirical distributions need finite values");
-                }
-                column[i] = v;
-            }
-            RadixSort.sort(column);
-            System.arraycopy(column, 0, sorted, j * n, n);
+            RadixSort.sort(sorted, j * n, (j + 1) * n);
             signs[j] = skewSign(sorted, j * n, n);
         });
         return new EmpiricalCdf(sorted, n, d, signs);
@@ -146,8 +163,8 @@ public final class EmpiricalCdf {
     /**
      * For each row i of {@code rows}, counts the training values of {@code column} at most (into
      * {@code atMost[offset + i]}) and at least (into {@code atLeast[offset + i]}) the row's value.
-     * Many rows are sorted and merged with the training column in one linear pass; few rows are binary-searched.
-     * Both give the same counts.
+     * Many rows are radix-sorted and merged with the training column in one sequential pass; few rows are
+     * binary-searched. Both give the same counts.
      *
      * @throws IllegalArgumentException when a value is NaN
      */
@@ -164,23 +181,22 @@ public final class EmpiricalCdf {
             values[i] = v;
         }
         int n = this.rows;
-        int base = column * n;
-        double[] s = sorted;
         if ((long) m * (33 - Integer.numberOfLeadingZeros(n)) < n) {
             for (int i = 0; i < m; i++) {
-                int below = lowerBound(s, base, n, values[i]);
-                int upTo = upperBound(s, base + below, n - below, values[i]) + below;
-                atMost[offset + i] = upTo;
+                int below = countBelow(column, values[i], false);
+                atMost[offset + i] = countAtMost(column, values[i], below);
                 atLeast[offset + i] = n - below;
             }
             return;
         }
-        int[] order = RadixSort.order(values);
+        double[] queries = new double[m];
+        int[] order = RadixSort.order(values, queries);
+        double[] s = sorted;
+        int base = column * n;
         int below = 0;
         int upTo = 0;
         for (int k = 0; k < m; k++) {
-            int i = order[k];
-            double v = values[i];
+            double v = queries[k];
             while (below < n && s[base + below] < v) {
                 below++;
             }
@@ -190,38 +206,57 @@ public final class EmpiricalCdf {
             while (upTo < n && s[base + upTo] <= v) {
                 upTo++;
             }
+            int i = order[k];
             atMost[offset + i] = upTo;
             atLeast[offset + i] = n - below;
         }
     }
 
-    /** Number of values in s[from, from + len) strictly below v. */
-    private static int lowerBound(double[] s, int from, int len, double v) {
-        int lo = 0;
-        int hi = len;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (s[from + mid] < v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
+    /** Training values of {@code column} at most v, given the count below v: a short scan over ties, else a search. */
+    private int countAtMost(int column, double v, int below) {
+        int base = column * rows;
+        int end = Math.min(rows, below + 8);
+        int k = below;
+        while (k < end && sorted[base + k] == v) {
+            k++;
         }
-        return lo;
+        return k < end || k == rows ? k : countBelow(column, v, true);
     }
 
-    /** Number of values in s[from, from + len) at most v. */
-    private static int upperBound(double[] s, int from, int len, double v) {
+    /**
+     * Number of training values of {@code column} below v (at most v when {@code inclusive}): a binary search in the
+     * index of every {@value #STRIDE}th value, which stays in cache, then one within a stride of the column.
+     */
+    private int countBelow(int column, double v, boolean inclusive) {
+        double[] idx = index;
+        int ib = column * indexLength;
         int lo = 0;
-        int hi = len;
+        int hi = indexLength;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (s[from + mid] <= v) {
+            double t = idx[ib + mid];
+            if (t < v || (inclusive && t == v)) {
                 lo = mid + 1;
             } else {
                 hi = mid;
             }
         }
-        return lo;
+        if (lo == 0) {
+            return 0;
+        }
+        double[] s = sorted;
+        int base = column * rows;
+        int a = (lo - 1) * STRIDE + 1;
+        int b = Math.min(lo * STRIDE, rows);
+        while (a < b) {
+            int mid = (a + b) >>> 1;
+            double t = s[base + mid];
+            if (t < v || (inclusive && t == v)) {
+                a = mid + 1;
+            } else {
+                b = mid;
+            }
+        }
+        return a;
     }
 }

@@ -1,23 +1,30 @@
 package io.vigil.core.ecdf;
 
+import java.util.Arrays;
+
 /**
- * Least-significant-digit radix sort of doubles on their IEEE-754 bits, four passes of 16 bits.
- * Linear time, so sorting a million-row column costs a few milliseconds where a comparison sort costs tens; stable,
- * so equal values keep their input order and the permutation is deterministic.
+ * Least-significant-digit radix sort of doubles on their IEEE-754 bits: up to eight passes of 8 bits, 256 buckets
+ * keeping each pass's scattered writes within cache. Linear time, several times faster than {@code Arrays.sort} on a
+ * million-row column.
  */
 public final class RadixSort {
-    private static final int BITS = 16;
+    private static final int BITS = 8;
     private static final int BUCKETS = 1 << BITS;
 
     private RadixSort() {
     }
 
-    /** Sorts {@code values} ascending in place (-0.0 before 0.0; callers reject NaN). */
+    /** Sorts all of {@code values} ascending in place (-0.0 before 0.0; callers reject NaN). */
     public static void sort(double[] values) {
-        int n = values.length;
+        sort(values, 0, values.length);
+    }
+
+    /** Sorts {@code values[from, to)} ascending in place. */
+    public static void sort(double[] values, int from, int to) {
+        int n = to - from;
         long[] keys = new long[n];
         for (int i = 0; i < n; i++) {
-            keys[i] = key(values[i]);
+            keys[i] = key(values[from + i]);
         }
         long[] spare = new long[n];
         int[] count = new int[BUCKETS + 1];
@@ -33,12 +40,15 @@ public final class RadixSort {
             spare = t;
         }
         for (int i = 0; i < n; i++) {
-            values[i] = value(keys[i]);
+            values[from + i] = value(keys[i]);
         }
     }
 
-    /** The permutation that sorts {@code values} ascending: {@code values[order[0]]} is the smallest. */
-    public static int[] order(double[] values) {
+    /**
+     * Sorts a copy of {@code values}: writes the values in ascending order to {@code sorted} and returns the
+     * permutation, {@code sorted[k] == values[order[k]]}. Stable, so the permutation is deterministic.
+     */
+    public static int[] order(double[] values, double[] sorted) {
         int n = values.length;
         long[] keys = new long[n];
         int[] index = new int[n];
@@ -65,6 +75,9 @@ public final class RadixSort {
             index = spareIndex;
             spareIndex = ti;
         }
+        for (int i = 0; i < n; i++) {
+            sorted[i] = value(keys[i]);
+        }
         return index;
     }
 
@@ -73,7 +86,7 @@ public final class RadixSort {
      * case the pass would not move anything (common for the high digits of narrow-ranged columns).
      */
     private static boolean histogram(long[] keys, int shift, int[] count) {
-        java.util.Arrays.fill(count, 0);
+        Arrays.fill(count, 0);
         for (long k : keys) {
             count[(int) ((k >>> shift) & (BUCKETS - 1)) + 1]++;
         }

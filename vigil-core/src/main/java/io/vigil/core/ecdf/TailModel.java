@@ -16,12 +16,12 @@ import java.util.Objects;
  * came with; here a fitted model never changes with what it scores. Scoring the training rows themselves gives
  * PyOD's training scores ({@code decision_scores_}).
  *
- * <p>Immutable and safe to score from many threads. Results do not depend on the thread count: counts are per
- * column and each row sums its dimensions in column order.
+ * <p>Immutable and safe to score from many threads. Results do not depend on the thread count: counts are exact
+ * per value, and each row sums its dimensions in column order.
  */
 public final class TailModel {
-    /** Rows combined per task: enough to amortise the scratch arrays, few enough to balance the threads. */
-    private static final int BLOCK = 4096;
+    /** Rows per task: enough to amortise the scratch arrays, few enough to balance the threads. */
+    private static final int BLOCK = 2048;
 
     private final EmpiricalCdf cdf;
     private final TailRule rule;
@@ -119,7 +119,7 @@ public final class TailModel {
         return rows.cols();
     }
 
-    /** Column-major tail counts: [0] values at most x, [1] values at least x. */
+    /** Column-major tail counts, column by column in parallel: [0] values at most x, [1] values at least x. */
     private int[][] count(Matrix rows) {
         int m = rows.rows();
         int d = rows.cols();
