@@ -54,18 +54,20 @@ public final class EmpiricalCdf {
                     + " features");
         }
         double[] x = data.values();
+        // checked up front, on the calling thread, so the error reaches the caller unwrapped
+        for (int p = 0; p < x.length; p++) {
+            if (!Double.isFinite(x[p])) {
+                throw new IllegalArgumentException("row " + p / d + ", column " + p % d + " is " + x[p]
+                        + "; empirical distributions need finite values");
+            }
+        }
         double[] sorted = new double[n * d];
         int blocks = (n + TRANSPOSE_BLOCK - 1) / TRANSPOSE_BLOCK;
         // one row-major pass over the data, not one strided pass per column
         ParallelLoop.run(threads, blocks, b -> {
             for (int i = b * TRANSPOSE_BLOCK, end = Math.min(n, i + TRANSPOSE_BLOCK); i < end; i++) {
                 for (int j = 0, p = i * d; j < d; j++, p++) {
-                    double v = x[p];
-                    if (!Double.isFinite(v)) {
-                        throw new IllegalArgumentException("row " + i + ", column " + j + " is " + v
-                                + "; empirical distributions need finite values");
-                    }
-                    sorted[j * n + i] = v;
+                    sorted[j * n + i] = x[p];
                 }
             }
         });
@@ -128,6 +130,17 @@ public final class EmpiricalCdf {
         return (int) Math.signum(m3);
     }
 
+    /** Throws, naming the first one, when {@code rows} holds a NaN, which has no place in any distribution. */
+    public static void requireNoNaN(Matrix rows) {
+        double[] x = rows.values();
+        for (int p = 0; p < x.length; p++) {
+            if (Double.isNaN(x[p])) {
+                throw new IllegalArgumentException("row " + p / rows.cols() + ", column " + p % rows.cols()
+                        + " is NaN");
+            }
+        }
+    }
+
     /** Training rows: the n of every tail probability. */
     public int rows() {
         return rows;
@@ -164,9 +177,7 @@ public final class EmpiricalCdf {
      * For each row i of {@code rows}, counts the training values of {@code column} at most (into
      * {@code atMost[offset + i]}) and at least (into {@code atLeast[offset + i]}) the row's value.
      * Many rows are radix-sorted and merged with the training column in one sequential pass; few rows are
-     * binary-searched. Both give the same counts.
-     *
-     * @throws IllegalArgumentException when a value is NaN
+     * binary-searched. Both give the same counts. Callers reject NaN values first.
      */
     public void countTails(Matrix rows, int column, int[] atMost, int[] atLeast, int offset) {
         int m = rows.rows();
@@ -174,11 +185,7 @@ public final class EmpiricalCdf {
         double[] x = rows.values();
         double[] values = new double[m];
         for (int i = 0, p = column; i < m; i++, p += d) {
-            double v = x[p];
-            if (Double.isNaN(v)) {
-                throw new IllegalArgumentException("row " + i + ", column " + column + " is NaN");
-            }
-            values[i] = v;
+            values[i] = x[p];
         }
         int n = this.rows;
         if ((long) m * (33 - Integer.numberOfLeadingZeros(n)) < n) {

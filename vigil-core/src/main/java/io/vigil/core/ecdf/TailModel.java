@@ -116,6 +116,7 @@ public final class TailModel {
             throw new IllegalArgumentException("rows have " + rows.cols() + " features, the model expects "
                     + cdf.features());
         }
+        EmpiricalCdf.requireNoNaN(rows);
         return rows.cols();
     }
 

@@ -98,16 +98,18 @@ public final class Hbos implements Detector {
             throw new IllegalArgumentException("cannot fit histograms on " + n + " rows of " + d + " features");
         }
         double[] x = data.values();
+        // checked up front, on the calling thread, so the error reaches the caller unwrapped
+        for (int p = 0; p < x.length; p++) {
+            if (!Double.isFinite(x[p])) {
+                throw new IllegalArgumentException("row " + p / d + ", column " + p % d + " is " + x[p]
+                        + "; histograms need finite values");
+            }
+        }
         ColumnHistogram[] histograms = new ColumnHistogram[d];
         ParallelLoop.run(threads, d, j -> {
             double[] column = new double[n];
             for (int i = 0, p = j; i < n; i++, p += d) {
-                double v = x[p];
-                if (!Double.isFinite(v)) {
-                    throw new IllegalArgumentException("row " + i + ", column " + j + " is " + v
-                            + "; histograms need finite values");
-                }
-                column[i] = v;
+                column[i] = x[p];
             }
             int b = autoBins ? ColumnHistogram.birgeRozenblacBins(column) : bins;
             histograms[j] = ColumnHistogram.of(column, b);

@@ -138,16 +138,17 @@ public final class HbosModel implements FittedDetector {
         }
         int m = rows.rows();
         double[] x = rows.values();
+        for (int p = 0; p < x.length; p++) {
+            if (Double.isNaN(x[p])) {
+                throw new IllegalArgumentException("row " + p / d + ", column " + p % d + " is NaN");
+            }
+        }
         int blocks = (m + BLOCK - 1) / BLOCK;
         ParallelLoop.run(threads, blocks, b -> {
             for (int i = b * BLOCK, end = Math.min(m, (b + 1) * BLOCK); i < end; i++) {
                 double total = 0;
                 for (int j = 0; j < d; j++) {
-                    double v = x[i * d + j];
-                    if (Double.isNaN(v)) {
-                        throw new IllegalArgumentException("row " + i + ", column " + j + " is NaN");
-                    }
-                    double t = penalty(j, v);
+                    double t = penalty(j, x[i * d + j]);
                     total += t;
                     if (terms != null) {
                         terms[i * d + j] = t;
