@@ -146,27 +146,26 @@ public final class TailModel {
         double[] right = new double[d];
         double[] row = new double[d];
         for (int i = from; i < to; i++) {
-            for (int j = 0; j < d; j++) {
-                left[j] = 0.0 - Math.log(cdf.probability(atMost[j * m + i]));
-                right[j] = 0.0 - Math.log(cdf.probability(atLeast[j * m + i]));
+            double total;
+            if (aggregation == TailAggregation.PYOD) {
+                total = 0;
+                for (int j = 0; j < d; j++) {
+                    row[j] = rule.fromProbabilities(cdf.probability(atMost[j * m + i]),
+                            cdf.probability(atLeast[j * m + i]), skewSigns[j]);
+                    total += row[j];
+                }
+            } else {
+                for (int j = 0; j < d; j++) {
+                    left[j] = 0.0 - Math.log(cdf.probability(atMost[j * m + i]));
+                    right[j] = 0.0 - Math.log(cdf.probability(atLeast[j * m + i]));
+                }
+                total = perRow(left, right, row);
             }
-            double total = aggregation == TailAggregation.PYOD
-                    ? perDimension(left, right, row)
-                    : perRow(left, right, row);
             scores[i] = total;
             if (terms != null) {
                 System.arraycopy(row, 0, terms, i * d, d);
             }
         }
-    }
-
-    private double perDimension(double[] left, double[] right, double[] row) {
-        double total = 0;
-        for (int j = 0; j < row.length; j++) {
-            row[j] = rule.combine(left[j], right[j], skewSigns[j]);
-            total += row[j];
-        }
-        return total;
     }
 
     /** The papers' max over whole-row sums; the winning vector goes to {@code row}. */

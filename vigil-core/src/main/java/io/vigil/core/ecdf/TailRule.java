@@ -13,6 +13,14 @@ public enum TailRule {
         public double combine(double left, double right, int skewSign) {
             return Math.max(Math.max(left, right), corrected(left, right, skewSign));
         }
+
+        /** With a skewed column, max(l, r) is -log of the smaller probability: one logarithm, the same bits. */
+        @Override
+        double fromProbabilities(double pLeft, double pRight, int skewSign) {
+            return skewSign != 0
+                    ? 0.0 - Math.log(Math.min(pLeft, pRight))
+                    : (0.0 - Math.log(pLeft)) + (0.0 - Math.log(pRight));
+        }
     },
     /** PyOD's COPOD: max(skewness-corrected, (l + r) / 2), which its authors found to work slightly better. */
     COPOD {
@@ -22,8 +30,13 @@ public enum TailRule {
         }
     };
 
-    /** One dimension's outlier score. */
+    /** One dimension's outlier score from its tail scores l and r. */
     public abstract double combine(double left, double right, int skewSign);
+
+    /** One dimension's outlier score from its tail probabilities F_left and F_right. */
+    double fromProbabilities(double pLeft, double pRight, int skewSign) {
+        return combine(0.0 - Math.log(pLeft), 0.0 - Math.log(pRight), skewSign);
+    }
 
     static double corrected(double left, double right, int skewSign) {
         return skewSign > 0 ? right : skewSign < 0 ? left : left + right;
