@@ -23,7 +23,7 @@ public final class EmpiricalCdf {
     private final int rows;
     private final int features;
     private final int[] skewSigns;
-    /** Every {@value #STRIDE}th value of each sorted column: the upper levels of every search, small enough to cache. */
+    /** Every 64th value of each sorted column: the upper levels of every search, small enough to stay cached. */
     private final double[] index;
     private final int indexLength;
 
@@ -232,7 +232,7 @@ public final class EmpiricalCdf {
 
     /**
      * Number of training values of {@code column} below v (at most v when {@code inclusive}): a binary search in the
-     * index of every {@value #STRIDE}th value, which stays in cache, then one within a stride of the column.
+     * index of every 64th value, which stays in cache, then one within a stride of the column.
      */
     private int countBelow(int column, double v, boolean inclusive) {
         double[] idx = index;

@@ -82,7 +82,8 @@ class CopodTest {
         assertThatThrownBy(() -> DetectorRegistry.standard().restore(future))
                 .hasMessageContaining("copod state version 2 is not supported");
         var broken = new io.vigil.core.detect.DetectorState("copod", 1, state.parameters(),
-                Map.of("sorted_columns", new double[] {3, 2, 1, 4, 5, 6, 7, 8, 9, 10}, "skew_signs", new int[] {1, -1}));
+                Map.of("sorted_columns", new double[] {3, 2, 1, 4, 5, 6, 7, 8, 9, 10},
+                        "skew_signs", new int[] {1, -1}));
         assertThatThrownBy(() -> DetectorRegistry.standard().restore(broken))
                 .hasMessageContaining("column 0 is not sorted");
     }

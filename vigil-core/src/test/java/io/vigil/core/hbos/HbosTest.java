@@ -130,7 +130,8 @@ class HbosTest {
         assertThatThrownBy(() -> DetectorRegistry.standard()
                 .create("hbos", DetectorParameters.of(Map.of("bins", "many"))))
                 .isInstanceOf(InvalidParameterException.class).hasMessage("bins must be a number, got 'many'");
-        assertThatThrownBy(() -> Hbos.builder().build().fit(Matrix.of(new double[][] {{1}, {Double.POSITIVE_INFINITY}})))
+        Matrix infinite = Matrix.of(new double[][] {{1}, {Double.POSITIVE_INFINITY}});
+        assertThatThrownBy(() -> Hbos.builder().build().fit(infinite))
                 .hasMessageContaining("row 1, column 0 is Infinity");
     }
 
