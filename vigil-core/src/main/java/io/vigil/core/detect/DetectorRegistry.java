@@ -1,6 +1,9 @@
 package io.vigil.core.detect;
 
 import io.vigil.core.autoencoder.Autoencoder;
+import io.vigil.core.copod.Copod;
+import io.vigil.core.ecod.Ecod;
+import io.vigil.core.hbos.Hbos;
 import io.vigil.core.iforest.IsolationForest;
 import io.vigil.core.knn.KNearestNeighbors;
 import io.vigil.core.lof.LocalOutlierFactor;
@@ -19,7 +22,10 @@ public final class DetectorRegistry {
             LocalOutlierFactor.FACTORY,
             OneClassSvm.FACTORY,
             Autoencoder.FACTORY,
-            KNearestNeighbors.FACTORY));
+            KNearestNeighbors.FACTORY,
+            Ecod.FACTORY,
+            Copod.FACTORY,
+            Hbos.FACTORY));
 
     private final Map<String, DetectorFactory> factories;
 
