@@ -13,6 +13,8 @@ import io.vigil.core.eval.Evaluation;
 import io.vigil.core.modelfile.ModelFile;
 import io.vigil.core.score.AnomalyModel;
 import io.vigil.core.score.Scores;
+import io.vigil.core.score.ThresholdRule;
+import io.vigil.core.score.TrainingOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -54,9 +56,18 @@ final class DetectRunCommand implements Callable<Integer> {
     String label;
 
     @Option(names = "--contamination", defaultValue = "0.1", paramLabel = "C",
-            description = "Expected share of anomalies in the data, in (0, 0.5]; sets the threshold "
-                    + "(default: ${DEFAULT-VALUE}).")
-    double contamination;
+            description = "Expected share of anomalies in the data, in (0, 0.5], or auto to learn the threshold "
+                    + "from the score distribution alone (Tukey's fence); default: ${DEFAULT-VALUE}.")
+    String contaminationText;
+
+    @Option(names = "--calibrate", arity = "0..1", fallbackValue = "0.2", paramLabel = "FRACTION",
+            description = "Hold out FRACTION of the rows (default 0.2) to calibrate conformal p-values; adds a "
+                    + "p_value column (low = anomalous).")
+    Double calibrate;
+
+    @Option(names = "--alpha", paramLabel = "A", description = "With --calibrate: flag rows whose p-value is at "
+            + "most A (about an A share of normal rows is then flagged), instead of using the threshold.")
+    Double alpha;
 
     @Option(names = "--seed", defaultValue = "0", paramLabel = "N", description = "Random seed (default: 0).")
     long seed;
@@ -87,13 +98,19 @@ final class DetectRunCommand implements Callable<Integer> {
         if (workers <= 0) {
             throw new UserInputException("--threads must be greater than 0");
         }
-        AnomalyModel.checkContamination(contamination);
+        double contamination = TrainingOptions.parseContamination(contaminationText);
+        TrainingOptions options = new TrainingOptions(contamination, seed, calibrate == null ? 0 : calibrate,
+                Clock.systemUTC());
+        if (alpha != null && (calibrate == null || !(alpha > 0 && alpha < 1))) {
+            throw new UserInputException(calibrate == null ? "--alpha needs --calibrate"
+                    : "--alpha must be between 0 and 1, got " + alpha);
+        }
         if (threshold != null && !(threshold >= 0 && threshold <= 1)) {
             throw new UserInputException("--threshold must be between 0 and 1, got " + threshold);
         }
         // Check the algorithm and its parameters before spending time on the file.
         Detector detector = registry.create(algorithm,
-                new DetectorParameters(params, seed, contamination, workers));
+                new DetectorParameters(params, seed, Double.isNaN(contamination) ? 0.1 : contamination, workers));
 
         long t0 = System.nanoTime();
         Table table = CsvReader.read(input);
@@ -115,10 +132,12 @@ final class DetectRunCommand implements Callable<Integer> {
         Matrix matrix = encoder.encode(features);
         long readMillis = (System.nanoTime() - t0) / 1_000_000;
 
-        AnomalyModel.Training training = AnomalyModel.train(detector, encoder, matrix, contamination, seed,
-                Clock.systemUTC());
+        AnomalyModel.Training training = AnomalyModel.train(detector, encoder, matrix, options);
         Scores scores = threshold == null ? training.trainingScores()
                 : training.model().scoreEncoded(matrix, threshold);
+        if (alpha != null) {
+            scores = scores.flaggedByPValue(alpha);
+        }
         if (output != null) {
             ResultsCsv.write(output, scores);
         }
@@ -136,7 +155,14 @@ final class DetectRunCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "rows           %d%n", rows);
         out.printf(Locale.ROOT, "features       %d%n", features);
         out.printf(Locale.ROOT, "anomalies      %d (%.2f%%)%n", flagged, 100.0 * flagged / Math.max(1, rows));
-        out.printf(Locale.ROOT, "threshold      %.4f%n", scores.threshold());
+        if (alpha != null) {
+            out.printf(Locale.ROOT, "p-value alpha  %s%n", alpha);
+        } else {
+            out.printf(Locale.ROOT, "threshold      %.4f (%s)%n", scores.threshold(),
+                    threshold != null ? "given" : t.model().thresholdRule() == ThresholdRule.AUTO
+                            ? "auto: flags " + String.format(Locale.ROOT, "%.2f%%", 100 * t.model().contamination())
+                            + " of training rows" : "contamination " + t.model().contamination());
+        }
         out.printf(Locale.ROOT, "read ms        %d%n", readMillis);
         out.printf(Locale.ROOT, "fit ms         %d%n", t.fitMillis());
         out.printf(Locale.ROOT, "score ms       %d%n", t.scoreMillis());

@@ -8,7 +8,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
-/** Writes scores as {@code index,score,raw_score,is_anomaly}, one row per input row in input order. */
+/**
+ * Writes scores as {@code index,score,raw_score,is_anomaly}, one row per input row in input order, plus
+ * {@code p_value} for calibrated models.
+ */
 final class ResultsCsv {
     private static final int CHUNK = 1 << 15;
 
@@ -24,7 +27,8 @@ final class ResultsCsv {
         ParallelLoop.run(ParallelLoop.defaultThreads(), chunks, c -> parts[c] = format(scores, c * CHUNK,
                 Math.min(n, (c + 1) * CHUNK)));
         ByteArrayOutputStream out = new ByteArrayOutputStream(32 + n * 48);
-        out.writeBytes("index,score,raw_score,is_anomaly\n".getBytes(StandardCharsets.ISO_8859_1));
+        String header = "index,score,raw_score,is_anomaly" + (scores.pValues() != null ? ",p_value" : "") + "\n";
+        out.writeBytes(header.getBytes(StandardCharsets.ISO_8859_1));
         for (byte[] part : parts) {
             out.writeBytes(part);
         }
@@ -35,6 +39,7 @@ final class ResultsCsv {
         double[] norm = scores.normalized();
         double[] raw = scores.raw();
         boolean[] flags = scores.anomalous();
+        double[] p = scores.pValues();
         int size = 1 << 12;
         long[] keys = new long[size];
         String[] texts = new String[size];
@@ -48,7 +53,11 @@ final class ResultsCsv {
                 keys[slot] = bits;
                 texts[slot] = text;
             }
-            sb.append(i).append(',').append(text).append(',').append(flags[i] ? "true" : "false").append('\n');
+            sb.append(i).append(',').append(text).append(',').append(flags[i] ? "true" : "false");
+            if (p != null) {
+                sb.append(',').append(p[i]);
+            }
+            sb.append('\n');
         }
         return sb.toString().getBytes(StandardCharsets.ISO_8859_1);
     }

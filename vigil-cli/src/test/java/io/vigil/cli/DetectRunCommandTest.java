@@ -148,6 +148,26 @@ class DetectRunCommandTest {
     }
 
     @Test
+    void autoContaminationAndCalibrationAddTheirOutputs() throws IOException {
+        Path out = dir.resolve("cal.csv");
+        Result r = run("detect", "run", "--input", data.toString(), "--exclude", "id", "--label", "label",
+                "--contamination", "auto", "--calibrate", "--output", out.toString());
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).contains("auto: flags");
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines.get(0)).isEqualTo("index,score,raw_score,is_anomaly,p_value");
+        assertThat(lines).hasSize(401);
+        Result a = run("detect", "run", "--input", data.toString(), "--exclude", "id", "--calibrate", "0.25",
+                "--alpha", "0.05");
+        assertThat(a.code()).isZero();
+        assertThat(a.out()).contains("p-value alpha  0.05");
+        assertThat(run("detect", "run", "--input", data.toString(), "--alpha", "0.05").err())
+                .contains("--alpha needs --calibrate");
+        assertThat(run("detect", "run", "--input", data.toString(), "--contamination", "lots").err())
+                .contains("contamination must be a number in (0, 0.5] or auto");
+    }
+
+    @Test
     void unknownOptionIsAUsageError() {
         Result r = run("detect", "run", "--input", data.toString(), "--frobnicate");
         assertThat(r.code()).isEqualTo(2);

@@ -8,6 +8,8 @@ import io.vigil.core.detect.DetectorState;
 import io.vigil.core.detect.FittedDetector;
 import io.vigil.core.encode.SchemaEncoder;
 import io.vigil.core.score.AnomalyModel;
+import io.vigil.core.score.Calibration;
+import io.vigil.core.score.ThresholdRule;
 import io.vigil.core.score.Provenance;
 import io.vigil.core.score.ScoreNormalizer;
 import java.io.IOException;
@@ -25,6 +27,8 @@ import java.util.Map;
  * <pre>{ "format": "vigil-model", "format_version": 1,
  *   "detector": {name, version, parameters, arrays: {name: {type, length, base64}}, members: [...]},
  *   "encoder": {...}, "normalizer": {median, spread}, "threshold", "contamination",
+ *   "threshold_rule": "auto" (only when not learned from the contamination),
+ *   "calibration": {type, length, base64} (only for calibrated models),
  *   "provenance": {detector, parameters, rows, features, feature_names, seed, vigil_version, fitted_at} }</pre>
  * A file of a newer format version is refused with a message saying so, never half-read.
  */
@@ -69,6 +73,13 @@ public final class ModelFile {
         doc.put("normalizer", Map.of("median", model.normalizer().median(), "spread", model.normalizer().spread()));
         doc.put("threshold", model.threshold());
         doc.put("contamination", model.contamination());
+        // Written only when they differ from the defaults, so files without them keep their exact bytes.
+        if (model.thresholdRule() != ThresholdRule.CONTAMINATION) {
+            doc.put("threshold_rule", model.thresholdRule().jsonName());
+        }
+        if (model.calibration() != null) {
+            doc.put("calibration", ArrayCodec.encode(model.calibration().sortedScores()));
+        }
         doc.put("provenance", provenanceToJson(model.provenance()));
         try {
             return JSON.writeValueAsBytes(doc);
@@ -103,8 +114,18 @@ public final class ModelFile {
             Map<String, Object> norm = map(doc, "normalizer");
             ScoreNormalizer normalizer = new ScoreNormalizer(number(norm, "median").doubleValue(),
                     number(norm, "spread").doubleValue());
+            ThresholdRule rule = ThresholdRule.CONTAMINATION;
+            Object ruleName = doc.get("threshold_rule");
+            if (ruleName != null) {
+                rule = ThresholdRule.valueOf(String.valueOf(ruleName).toUpperCase(java.util.Locale.ROOT));
+            }
+            Calibration calibration = null;
+            if (doc.get("calibration") != null) {
+                calibration = new Calibration((double[]) ArrayCodec.decode("calibration", map(doc, "calibration")));
+            }
             return new AnomalyModel(encoder, detector, normalizer, number(doc, "threshold").doubleValue(),
-                    number(doc, "contamination").doubleValue(), provenanceFromJson(map(doc, "provenance")));
+                    number(doc, "contamination").doubleValue(), rule, calibration,
+                    provenanceFromJson(map(doc, "provenance")));
         } catch (ModelFormatException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -4,14 +4,18 @@ import io.vigil.core.data.Matrix;
 import io.vigil.core.data.Table;
 import io.vigil.core.detect.Detector;
 import io.vigil.core.detect.FittedDetector;
+import io.vigil.core.detect.InvalidParameterException;
 import io.vigil.core.encode.SchemaEncoder;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Objects;
+import java.util.SplittableRandom;
 
 /**
  * A fitted anomaly model as users see it: the schema encoder that turns their rows into features, the fitted
- * detector, the normaliser that maps raw scores onto 0..1 and the threshold learned from the contamination, plus
- * provenance. Immutable and safe to score from many threads.
+ * detector, the normaliser that maps raw scores onto 0..1, the threshold (learned from the contamination, or by
+ * {@link ThresholdRule#AUTO}), an optional conformal {@link Calibration}, and provenance.
+ * Immutable and safe to score from many threads.
  */
 public final class AnomalyModel {
     private final SchemaEncoder encoder;
@@ -19,14 +23,18 @@ public final class AnomalyModel {
     private final ScoreNormalizer normalizer;
     private final double threshold;
     private final double contamination;
+    private final ThresholdRule rule;
+    private final Calibration calibration;
     private final Provenance provenance;
 
     public AnomalyModel(SchemaEncoder encoder, FittedDetector detector, ScoreNormalizer normalizer, double threshold,
-                        double contamination, Provenance provenance) {
+                        double contamination, ThresholdRule rule, Calibration calibration, Provenance provenance) {
         this.encoder = Objects.requireNonNull(encoder, "encoder");
         this.detector = Objects.requireNonNull(detector, "detector");
         this.normalizer = Objects.requireNonNull(normalizer, "normalizer");
+        this.rule = Objects.requireNonNull(rule, "rule");
         this.provenance = Objects.requireNonNull(provenance, "provenance");
+        this.calibration = calibration;
         if (!(threshold >= 0 && threshold <= 1)) {
             throw new IllegalArgumentException("threshold must be in [0, 1], got " + threshold);
         }
@@ -38,37 +46,77 @@ public final class AnomalyModel {
         this.contamination = contamination;
     }
 
-    /** A fitted model together with the scores of its own training rows. */
+    public AnomalyModel(SchemaEncoder encoder, FittedDetector detector, ScoreNormalizer normalizer, double threshold,
+                        double contamination, Provenance provenance) {
+        this(encoder, detector, normalizer, threshold, contamination, ThresholdRule.CONTAMINATION, null, provenance);
+    }
+
+    /** A fitted model together with the scores of all the rows it was given. */
     public record Training(AnomalyModel model, Scores trainingScores, long fitMillis, long scoreMillis) {
     }
 
-    /**
-     * Fits {@code detector} on already encoded rows and learns normaliser and threshold from the training scores:
-     * the threshold is the (1 - contamination) quantile of the normalised training scores.
-     */
+    /** {@link #train(Detector, SchemaEncoder, Matrix, TrainingOptions)} with a contamination and no calibration. */
     public static Training train(Detector detector, SchemaEncoder encoder, Matrix encoded, double contamination,
                                  long seed, Clock clock) {
         checkContamination(contamination);
+        return train(detector, encoder, encoded, TrainingOptions.of(contamination, seed, clock));
+    }
+
+    /**
+     * Fits {@code detector} on already encoded rows and learns normaliser and threshold from the training scores.
+     * With a calibration fraction, that share of rows (a seeded random draw) is held out of fitting and its scores
+     * become the conformal calibration set; the returned scores then cover every row given, p-values included.
+     */
+    public static Training train(Detector detector, SchemaEncoder encoder, Matrix encoded, TrainingOptions options) {
+        Matrix fitRows = encoded;
+        Matrix calibrationRows = null;
+        if (options.calibrationFraction() > 0) {
+            int n = encoded.rows();
+            int held = (int) Math.round(options.calibrationFraction() * n);
+            if (held < TrainingOptions.MIN_CALIBRATION_ROWS || n - held < 2) {
+                throw new InvalidParameterException("calibration_fraction", "calibration needs at least "
+                        + TrainingOptions.MIN_CALIBRATION_ROWS + " held-out rows; " + n + " rows at "
+                        + options.calibrationFraction() + " give " + held + ": give more rows or a larger fraction");
+            }
+            int[] order = shuffled(n, options.seed());
+            int[] fitIdx = Arrays.copyOfRange(order, held, n);
+            int[] calIdx = Arrays.copyOfRange(order, 0, held);
+            Arrays.sort(fitIdx);
+            Arrays.sort(calIdx);
+            fitRows = encoded.selectRows(fitIdx);
+            calibrationRows = encoded.selectRows(calIdx);
+        }
         long t0 = System.nanoTime();
-        FittedDetector fitted = detector.fit(encoded);
+        FittedDetector fitted = detector.fit(fitRows);
         long t1 = System.nanoTime();
-        double[] raw = fitted.score(encoded);
-        long t2 = System.nanoTime();
+        double[] raw = fitted.score(fitRows);
         double[] sorted = raw.clone();
-        java.util.Arrays.sort(sorted);
+        Arrays.sort(sorted);
         ScoreNormalizer normalizer = ScoreNormalizer.fitSorted(sorted);
-        double[] normalized = normalizer.normalize(raw);
-        double threshold = normalizedQuantile(sorted, normalizer, 1.0 - contamination);
-        Provenance provenance = new Provenance(detector.name(), detector.parameters(), encoded.rows(),
-                encoded.cols(), encoder.featureNames(), seed, Version.current(), clock.instant());
-        AnomalyModel model = new AnomalyModel(encoder, fitted, normalizer, threshold, contamination, provenance);
-        Scores scores = new Scores(raw, normalized, flags(normalized, threshold), threshold);
+        double threshold;
+        double contamination;
+        if (options.rule() == ThresholdRule.AUTO) {
+            threshold = ThresholdRule.autoThreshold(sorted, normalizer);
+            contamination = shareAbove(normalizer.normalize(raw), threshold);
+        } else {
+            contamination = options.contamination();
+            threshold = normalizedQuantile(sorted, normalizer, 1.0 - contamination);
+        }
+        Calibration calibration = calibrationRows == null ? null : Calibration.of(fitted.score(calibrationRows));
+        Provenance provenance = new Provenance(detector.name(), detector.parameters(), fitRows.rows(),
+                encoded.cols(), encoder.featureNames(), options.seed(), Version.current(), options.clock().instant());
+        AnomalyModel model = new AnomalyModel(encoder, fitted, normalizer, threshold, contamination, options.rule(),
+                calibration, provenance);
+        Scores scores = calibration == null
+                ? new Scores(raw, normalizer.normalize(raw), flags(normalizer.normalize(raw), threshold), threshold)
+                : model.scoreEncoded(encoded, threshold);
+        long t2 = System.nanoTime();
         return new Training(model, scores, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
     }
 
     public static void checkContamination(double contamination) {
         if (!(contamination > 0 && contamination <= 0.5)) {
-            throw new io.vigil.core.detect.InvalidParameterException("contamination",
+            throw new InvalidParameterException("contamination",
                     "contamination must be greater than 0 and at most 0.5, got " + contamination);
         }
     }
@@ -86,8 +134,7 @@ public final class AnomalyModel {
     /** Scores rows already encoded with this model's encoder. */
     public Scores scoreEncoded(Matrix encoded, double threshold) {
         if (!(threshold >= 0 && threshold <= 1)) {
-            throw new io.vigil.core.detect.InvalidParameterException("threshold",
-                    "threshold must be between 0 and 1, got " + threshold);
+            throw new InvalidParameterException("threshold", "threshold must be between 0 and 1, got " + threshold);
         }
         if (encoded.cols() != detector.features()) {
             throw new IllegalArgumentException("rows have " + encoded.cols() + " features, the model expects "
@@ -95,15 +142,8 @@ public final class AnomalyModel {
         }
         double[] raw = detector.score(encoded);
         double[] normalized = normalizer.normalize(raw);
-        return new Scores(raw, normalized, flags(normalized, threshold), threshold);
-    }
-
-    private static boolean[] flags(double[] normalized, double threshold) {
-        boolean[] out = new boolean[normalized.length];
-        for (int i = 0; i < normalized.length; i++) {
-            out[i] = normalized[i] > threshold;
-        }
-        return out;
+        return new Scores(raw, normalized, flags(normalized, threshold), threshold,
+                calibration == null ? null : calibration.pValues(raw));
     }
 
     /**
@@ -125,6 +165,39 @@ public final class AnomalyModel {
         return Double.isNaN(v) ? 1.0 : v;
     }
 
+    private static boolean[] flags(double[] normalized, double threshold) {
+        boolean[] out = new boolean[normalized.length];
+        for (int i = 0; i < normalized.length; i++) {
+            out[i] = normalized[i] > threshold;
+        }
+        return out;
+    }
+
+    private static double shareAbove(double[] normalized, double threshold) {
+        int c = 0;
+        for (double v : normalized) {
+            if (v > threshold) {
+                c++;
+            }
+        }
+        return (double) c / Math.max(1, normalized.length);
+    }
+
+    private static int[] shuffled(int n, long seed) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        SplittableRandom r = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        for (int i = n - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+
     public SchemaEncoder encoder() {
         return encoder;
     }
@@ -141,8 +214,18 @@ public final class AnomalyModel {
         return threshold;
     }
 
+    /** The contamination given, or under {@link ThresholdRule#AUTO} the share of training rows it flagged. */
     public double contamination() {
         return contamination;
+    }
+
+    public ThresholdRule thresholdRule() {
+        return rule;
+    }
+
+    /** The conformal calibration, or null when the model was trained without one. */
+    public Calibration calibration() {
+        return calibration;
     }
 
     public Provenance provenance() {
@@ -151,6 +234,7 @@ public final class AnomalyModel {
 
     /** The same model with another default threshold. */
     public AnomalyModel withThreshold(double newThreshold) {
-        return new AnomalyModel(encoder, detector, normalizer, newThreshold, contamination, provenance);
+        return new AnomalyModel(encoder, detector, normalizer, newThreshold, contamination, rule, calibration,
+                provenance);
     }
 }

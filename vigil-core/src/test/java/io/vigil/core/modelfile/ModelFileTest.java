@@ -71,6 +71,22 @@ class ModelFileTest {
     }
 
     @Test
+    void calibrationAndAutoThresholdSurviveTheRoundTrip(@TempDir Path dir) throws IOException {
+        Table t = records(300, 4);
+        SchemaEncoder enc = SchemaEncoder.fit(t, null);
+        AnomalyModel model = AnomalyModel.train(IsolationForest.builder().trees(10).seed(1).build(), enc,
+                enc.encode(t), io.vigil.core.score.TrainingOptions.of(Double.NaN, 1, CLOCK).withCalibration(0.2))
+                .model();
+        Path file = dir.resolve("c.json");
+        ModelFile.standard().write(file, model);
+        AnomalyModel back = ModelFile.standard().read(file);
+        assertThat(back.thresholdRule()).isEqualTo(io.vigil.core.score.ThresholdRule.AUTO);
+        assertThat(back.calibration().sortedScores()).containsExactly(model.calibration().sortedScores());
+        Table fresh = records(40, 5);
+        assertThat(back.score(fresh).pValues()).containsExactly(model.score(fresh).pValues());
+    }
+
+    @Test
     void goldenFileStillLoadsAndScoresAsItDidWhenWritten() throws IOException {
         byte[] golden;
         try (InputStream in = getClass().getResourceAsStream(GOLDEN)) {
