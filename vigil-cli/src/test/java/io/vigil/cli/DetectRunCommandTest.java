@@ -175,6 +175,15 @@ class DetectRunCommandTest {
     }
 
     @Test
+    void algorithmsListsEveryRegisteredDetector() {
+        Result r = run("detect", "algorithms");
+        assertThat(r.code()).isZero();
+        for (String name : io.vigil.core.detect.DetectorRegistry.standard().names()) {
+            assertThat(r.out()).contains(name);
+        }
+    }
+
+    @Test
     void helpWorksOnEveryCommand() {
         assertThat(run("--help").out()).contains("detect");
         assertThat(run("detect", "--help").out()).contains("run");
