@@ -17,4 +17,31 @@ public interface DetectorFactory {
 
     /** Rebuilds a fitted model from its state. */
     FittedDetector restore(DetectorState state);
+
+    /** A factory from its parts, for detectors whose factory is nothing more. */
+    static DetectorFactory of(String name, String description,
+                              java.util.function.Function<DetectorParameters, Detector> create,
+                              java.util.function.Function<DetectorState, FittedDetector> restore) {
+        return new DetectorFactory() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String description() {
+                return description;
+            }
+
+            @Override
+            public Detector create(DetectorParameters params) {
+                return create.apply(params);
+            }
+
+            @Override
+            public FittedDetector restore(DetectorState state) {
+                return restore.apply(state);
+            }
+        };
+    }
 }

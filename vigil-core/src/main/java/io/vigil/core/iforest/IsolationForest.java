@@ -5,7 +5,6 @@ import io.vigil.core.data.Matrix;
 import io.vigil.core.detect.Detector;
 import io.vigil.core.detect.DetectorFactory;
 import io.vigil.core.detect.DetectorParameters;
-import io.vigil.core.detect.DetectorState;
 import io.vigil.core.detect.FittedDetector;
 import io.vigil.core.detect.InvalidParameterException;
 import java.util.LinkedHashMap;
@@ -23,34 +22,20 @@ import java.util.SplittableRandom;
 public final class IsolationForest implements Detector {
     public static final String NAME = "isolation_forest";
 
-    public static final DetectorFactory FACTORY = new DetectorFactory() {
-        @Override
-        public String name() {
-            return NAME;
-        }
+    public static final DetectorFactory FACTORY = DetectorFactory.of(NAME,
+            "Isolation Forest (Liu et al. 2008): random trees isolate anomalies in few splits",
+            IsolationForest::fromParameters, IsolationForestModel::fromState);
 
-        @Override
-        public String description() {
-            return "Isolation Forest (Liu et al. 2008): random trees isolate anomalies in few splits";
+    private static IsolationForest fromParameters(DetectorParameters p) {
+        Builder b = builder().seed(p.seed()).threads(p.threads())
+                .trees(p.intValue(100, "trees", "n_estimators"))
+                .maxFeatures(p.doubleValue(1.0, "max_features"));
+        Object samples = p.rawValue("sample_size", "max_samples");
+        if (samples != null && !"auto".equals(samples.toString())) {
+            b.sampleSize(p.intValue(256, "sample_size", "max_samples"));
         }
-
-        @Override
-        public Detector create(DetectorParameters p) {
-            Builder b = builder().seed(p.seed()).threads(p.threads())
-                    .trees(p.intValue(100, "trees", "n_estimators"))
-                    .maxFeatures(p.doubleValue(1.0, "max_features"));
-            Object samples = p.rawValue("sample_size", "max_samples");
-            if (samples != null && !"auto".equals(samples.toString())) {
-                b.sampleSize(p.intValue(256, "sample_size", "max_samples"));
-            }
-            return b.build();
-        }
-
-        @Override
-        public FittedDetector restore(DetectorState state) {
-            return IsolationForestModel.fromState(state);
-        }
-    };
+        return b.build();
+    }
 
     private final int trees;
     private final int sampleSize;
