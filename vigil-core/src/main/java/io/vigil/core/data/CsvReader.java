@@ -1,5 +1,6 @@
 package io.vigil.core.data;
 
+import io.vigil.core.concurrent.ParallelLoop;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,11 +24,14 @@ import java.util.zip.GZIPInputStream;
  */
 public final class CsvReader {
     static final int SAMPLE_ROWS = 1000;
+    /** Below this many bytes after the sample, one thread parses faster than two start. */
+    static final int PARALLEL_BYTES = 1 << 20;
     private static final double NUMERIC_SHARE = 0.9;
 
     private final String source;
     private final byte[] bytes;
     private int pos;
+    private int limit;
     private long line = 1;
     private int[] cellStart = new int[16];
     private int[] cellEnd = new int[16];
@@ -36,6 +40,7 @@ public final class CsvReader {
     private CsvReader(String source, byte[] bytes) {
         this.source = source;
         this.bytes = bytes;
+        this.limit = bytes.length;
         if (bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF) {
             pos = 3;
         }
@@ -75,7 +80,7 @@ public final class CsvReader {
     }
 
     private Table table() {
-        if (pos >= bytes.length || onlyWhitespace()) {
+        if (pos >= limit || onlyWhitespace()) {
             throw new DataFormatException(source, 0, null, "the file is empty; it needs a header row and data rows");
         }
         int headerCells = nextRow();
@@ -125,6 +130,86 @@ public final class CsvReader {
                 }
             }
         }
+        parseRest(builders, numeric, names);
+        List<Column> columns = new ArrayList<>(cols);
+        for (int c = 0; c < cols; c++) {
+            columns.add(builders[c].build(names.get(c)));
+        }
+        return new Table(columns, builders[0].size);
+    }
+
+    /**
+     * Parses the rows after the sample. Without quotes in the rest of the file, rows cannot span lines, so the
+     * rest is cut at line ends into one part per core, parsed in parallel and joined in order.
+     */
+    private void parseRest(ColumnBuilder[] builders, boolean[] numeric, List<String> names) {
+        int parts = ParallelLoop.defaultThreads();
+        if (parts < 2 || limit - pos < PARALLEL_BYTES || contains(bytes, pos, limit, (byte) '"')) {
+            parseRows(builders, numeric, names);
+            return;
+        }
+        int[] cut = new int[parts + 1];
+        cut[0] = pos;
+        cut[parts] = limit;
+        for (int k = 1; k < parts; k++) {
+            int c = Math.max(cut[k - 1], pos + (int) ((long) (limit - pos) * k / parts));
+            while (c < limit && bytes[c] != '\n') {
+                c++;
+            }
+            cut[k] = Math.min(limit, c + 1);
+        }
+        ColumnBuilder[][] partBuilders = new ColumnBuilder[parts][];
+        DataFormatException[] errors = new DataFormatException[parts];
+        ParallelLoop.run(parts, parts, k -> {
+            CsvReader reader = new CsvReader(source, bytes);
+            reader.pos = cut[k];
+            reader.limit = cut[k + 1];
+            reader.line = 1;
+            ColumnBuilder[] local = new ColumnBuilder[builders.length];
+            for (int c = 0; c < local.length; c++) {
+                local[c] = new ColumnBuilder(numeric[c]);
+            }
+            try {
+                reader.parseRows(local, numeric, names);
+            } catch (DataFormatException e) {
+                errors[k] = e;
+            }
+            partBuilders[k] = local;
+        });
+        for (int k = 0; k < parts; k++) {
+            if (errors[k] != null) {
+                // Line numbers in a part count from its start; add the lines before it.
+                long before = line + countLines(pos, cut[k]) - 1;
+                DataFormatException e = errors[k];
+                throw new DataFormatException(source, before + e.line(), e.column(), e.getMessage());
+            }
+            for (int c = 0; c < builders.length; c++) {
+                builders[c].addAll(partBuilders[k][c]);
+            }
+        }
+    }
+
+    private long countLines(int from, int to) {
+        long n = 0;
+        for (int i = from; i < to; i++) {
+            if (bytes[i] == '\n') {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static boolean contains(byte[] b, int from, int to, byte v) {
+        for (int i = from; i < to; i++) {
+            if (b[i] == v) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void parseRows(ColumnBuilder[] builders, boolean[] numeric, List<String> names) {
+        int cols = builders.length;
         while (hasRow()) {
             long at = line;
             int n = nextRow();
@@ -141,11 +226,6 @@ public final class CsvReader {
                 }
             }
         }
-        List<Column> columns = new ArrayList<>(cols);
-        for (int c = 0; c < cols; c++) {
-            columns.add(builders[c].build(names.get(c)));
-        }
-        return new Table(columns, builders[0].size);
     }
 
     private boolean[] decideTypes(List<String[]> sample, int cols) {
@@ -196,7 +276,7 @@ public final class CsvReader {
     }
 
     private boolean onlyWhitespace() {
-        for (int i = pos; i < bytes.length; i++) {
+        for (int i = pos; i < limit; i++) {
             byte b = bytes[i];
             if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
                 return false;
@@ -207,20 +287,20 @@ public final class CsvReader {
 
     /** Skips blank lines; true when a row follows. */
     private boolean hasRow() {
-        while (pos < bytes.length && (bytes[pos] == '\n' || bytes[pos] == '\r')) {
+        while (pos < limit && (bytes[pos] == '\n' || bytes[pos] == '\r')) {
             if (bytes[pos] == '\n') {
                 line++;
             }
             pos++;
         }
-        return pos < bytes.length;
+        return pos < limit;
     }
 
     /** Splits the next row into cell spans; returns the cell count. */
     private int nextRow() {
         int n = 0;
         byte[] b = bytes;
-        int len = b.length;
+        int len = limit;
         while (true) {
             if (n == cellStart.length) {
                 cellStart = Arrays.copyOf(cellStart, n * 2);
@@ -312,6 +392,21 @@ public final class CsvReader {
                 texts = Arrays.copyOf(texts, size * 2);
             }
             texts[size++] = s;
+        }
+
+        void addAll(ColumnBuilder other) {
+            if (numeric) {
+                if (size + other.size > numbers.length) {
+                    numbers = Arrays.copyOf(numbers, size + other.size);
+                }
+                System.arraycopy(other.numbers, 0, numbers, size, other.size);
+            } else {
+                if (size + other.size > texts.length) {
+                    texts = Arrays.copyOf(texts, size + other.size);
+                }
+                System.arraycopy(other.texts, 0, texts, size, other.size);
+            }
+            size += other.size;
         }
 
         Column build(String name) {

@@ -54,6 +54,30 @@ class CsvReaderTest {
     }
 
     @Test
+    void largeFilesParsedInPartsKeepRowOrderAndLineNumbers() {
+        StringBuilder sb = new StringBuilder("a,b\n");
+        int rows = 120_000;
+        for (int i = 0; i < rows; i++) {
+            sb.append(i).append(',').append(i * 0.5).append('\n');
+        }
+        Table t = parse(sb.toString());
+        assertThat(t.rows()).isEqualTo(rows);
+        double[] a = ((Column.Numeric) t.column("a")).values();
+        for (int i = 0; i < rows; i++) {
+            assertThat(a[i]).isEqualTo(i);
+        }
+        sb.append("1,\n\n7,bad\n");
+        assertThatThrownBy(() -> parse(sb.toString())).isInstanceOf(DataFormatException.class)
+                .satisfies(e -> assertThat(((DataFormatException) e).line()).isEqualTo(rows + 4));
+        StringBuilder ragged = new StringBuilder("a,b\n");
+        for (int i = 0; i < rows; i++) {
+            ragged.append(i).append(i == 100_000 ? "" : ",1").append('\n');
+        }
+        assertThatThrownBy(() -> parse(ragged.toString())).isInstanceOf(DataFormatException.class)
+                .satisfies(e -> assertThat(((DataFormatException) e).line()).isEqualTo(100_002));
+    }
+
+    @Test
     void raggedRowsAreRejectedWithTheirLine() {
         assertThatThrownBy(() -> parse("a,b\n1,2\n3\n"))
                 .isInstanceOf(DataFormatException.class)
