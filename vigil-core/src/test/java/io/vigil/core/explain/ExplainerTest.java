@@ -157,6 +157,19 @@ class ExplainerTest {
                 .isEqualTo(Explainer.forModel(second, baseline).explain(encoded, 3));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("detectors")
+    void aRowsExplanationDoesNotDependOnTheRowsExplainedWithIt(Detector detector, AttributionMethod ignored) {
+        Matrix data = plantedData().slice(ROWS - 400, ROWS);
+        AnomalyModel model = train(detector, data);
+        Matrix encoded = model.encoder().encode(Table.of(data));
+        Explainer explainer = Explainer.forModel(model, FeatureBaseline.of(encoded));
+        List<Explanation> batch = explainer.explain(encoded.slice(380, 400), D);
+        for (int r = 0; r < 20; r += 7) {
+            assertThat(explainer.explain(encoded.slice(380 + r, 381 + r), D).get(0)).isEqualTo(batch.get(r));
+        }
+    }
+
     @Test
     void occlusionAgreesWithTheTermsOfAnAdditiveScore() {
         // ECOD's PyOD score is the sum of its dimension terms, so setting a feature to its median lowers the score
