@@ -183,20 +183,30 @@ public final class IsolationForestModel implements FittedDetector {
         return new DetectorState(IsolationForest.NAME, STATE_VERSION, p, arrays);
     }
 
-    // Package-private views for explanations.
-    int[] treeStart() {
-        return treeStart;
+    // Views for explanations (io.vigil.core.explain walks each tree's path). Copies, so the model stays immutable.
+
+    /** The root node of each tree; entry {@code trees()} is the total node count. A copy. */
+    public int[] treeStart() {
+        return treeStart.clone();
     }
 
-    int[] featureArray() {
-        return feature;
+    /** The split feature of each node, -1 at a leaf. A copy. */
+    public int[] featureArray() {
+        return feature.clone();
     }
 
-    int[] leftArray() {
-        return left;
+    /** The left child of each internal node (the right child is the next node), -1 at a leaf. A copy. */
+    public int[] leftArray() {
+        return left.clone();
     }
 
-    double[] valueArray() {
-        return value;
+    /** The split threshold of each internal node (rows above it go right), the path length at a leaf. A copy. */
+    public double[] valueArray() {
+        return value.clone();
+    }
+
+    /** The height limit the trees were grown with, ceil(log2(sampleSize)). */
+    public int maxDepth() {
+        return maxDepth;
     }
 }
