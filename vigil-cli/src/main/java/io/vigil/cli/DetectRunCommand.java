@@ -10,6 +10,8 @@ import io.vigil.core.detect.DetectorParameters;
 import io.vigil.core.detect.DetectorRegistry;
 import io.vigil.core.encode.SchemaEncoder;
 import io.vigil.core.eval.Evaluation;
+import io.vigil.core.explain.Explainer;
+import io.vigil.core.explain.Explanation;
 import io.vigil.core.modelfile.ModelFile;
 import io.vigil.core.score.AnomalyModel;
 import io.vigil.core.score.Scores;
@@ -80,6 +82,10 @@ final class DetectRunCommand implements Callable<Integer> {
             + "repeatable.")
     Map<String, String> params = new LinkedHashMap<>();
 
+    @Option(names = "--explain", paramLabel = "K", description = "Add a top_features column: each row's K features "
+            + "that contribute most to its score, as JSON (feature, contribution share, value, normal value).")
+    Integer explain;
+
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
     Integer threads;
 
@@ -104,6 +110,12 @@ final class DetectRunCommand implements Callable<Integer> {
         if (alpha != null && (calibrate == null || !(alpha > 0 && alpha < 1))) {
             throw new UserInputException(calibrate == null ? "--alpha needs --calibrate"
                     : "--alpha must be between 0 and 1, got " + alpha);
+        }
+        if (explain != null && explain < 1) {
+            throw new UserInputException("--explain must be at least 1, got " + explain);
+        }
+        if (explain != null && output == null) {
+            throw new UserInputException("--explain adds a column to --output; give --output too");
         }
         if (threshold != null && !(threshold >= 0 && threshold <= 1)) {
             throw new UserInputException("--threshold must be between 0 and 1, got " + threshold);
@@ -138,8 +150,12 @@ final class DetectRunCommand implements Callable<Integer> {
         if (alpha != null) {
             scores = scores.flaggedByPValue(alpha);
         }
+        List<Explanation> explanations = null;
+        if (explain != null) {
+            explanations = Explainer.forModel(training.model()).explain(matrix, explain);
+        }
         if (output != null) {
-            ResultsCsv.write(output, scores);
+            ResultsCsv.write(output, scores, explanations);
         }
         if (saveModel != null) {
             ModelFile.standard().write(saveModel, training.model());

@@ -1,12 +1,15 @@
 package io.vigil.cli;
 
 import io.vigil.core.concurrent.ParallelLoop;
+import io.vigil.core.explain.Explanation;
+import io.vigil.core.explain.FeatureContribution;
 import io.vigil.core.modelfile.AtomicFiles;
 import io.vigil.core.score.Scores;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Writes scores as {@code index,score,raw_score,is_anomaly}, one row per input row in input order, plus
@@ -19,23 +22,29 @@ final class ResultsCsv {
     }
 
     static void write(Path file, Scores scores) throws IOException {
+        write(file, scores, null);
+    }
+
+    /** With explanations, adds a {@code top_features} column of JSON, quoted for CSV. */
+    static void write(Path file, Scores scores, List<Explanation> explanations) throws IOException {
         int n = scores.size();
         int chunks = (n + CHUNK - 1) / CHUNK;
         byte[][] parts = new byte[chunks][];
         // Double.toString dominates; chunks format in parallel, and rows that repeat a raw score (duplicate input
         // rows) reuse the text of the row before them with that score.
-        ParallelLoop.run(ParallelLoop.defaultThreads(), chunks, c -> parts[c] = format(scores, c * CHUNK,
-                Math.min(n, (c + 1) * CHUNK)));
+        ParallelLoop.run(ParallelLoop.defaultThreads(), chunks, c -> parts[c] = format(scores, explanations,
+                c * CHUNK, Math.min(n, (c + 1) * CHUNK)));
         ByteArrayOutputStream out = new ByteArrayOutputStream(32 + n * 48);
-        String header = "index,score,raw_score,is_anomaly" + (scores.pValues() != null ? ",p_value" : "") + "\n";
-        out.writeBytes(header.getBytes(StandardCharsets.ISO_8859_1));
+        String header = "index,score,raw_score,is_anomaly" + (scores.pValues() != null ? ",p_value" : "")
+                + (explanations != null ? ",top_features" : "") + "\n";
+        out.writeBytes(header.getBytes(StandardCharsets.UTF_8));
         for (byte[] part : parts) {
             out.writeBytes(part);
         }
         AtomicFiles.write(file, out.toByteArray());
     }
 
-    private static byte[] format(Scores scores, int from, int to) {
+    private static byte[] format(Scores scores, List<Explanation> explanations, int from, int to) {
         double[] norm = scores.normalized();
         double[] raw = scores.raw();
         boolean[] flags = scores.anomalous();
@@ -57,8 +66,48 @@ final class ResultsCsv {
             if (p != null) {
                 sb.append(',').append(p[i]);
             }
+            if (explanations != null) {
+                sb.append(",\"");
+                appendJson(sb, explanations.get(i));
+                sb.append('"');
+            }
             sb.append('\n');
         }
-        return sb.toString().getBytes(StandardCharsets.ISO_8859_1);
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** JSON with its quotes doubled, as CSV needs inside a quoted field. */
+    private static void appendJson(StringBuilder sb, Explanation e) {
+        sb.append('[');
+        List<FeatureContribution> top = e.top();
+        for (int k = 0; k < top.size(); k++) {
+            FeatureContribution c = top.get(k);
+            if (k > 0) {
+                sb.append(',');
+            }
+            sb.append("{\"\"feature\"\":\"\"");
+            String name = c.feature();
+            for (int j = 0; j < name.length(); j++) {
+                char ch = name.charAt(j);
+                if (ch == '"') {
+                    sb.append("\\\"\"");
+                } else if (ch == '\\') {
+                    sb.append("\\\\");
+                } else if (ch < 0x20) {
+                    sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) ch));
+                } else {
+                    sb.append(ch);
+                }
+            }
+            sb.append("\"\",\"\"contribution\"\":").append(json(c.contribution()))
+                    .append(",\"\"value\"\":").append(json(c.value()))
+                    .append(",\"\"normal\"\":").append(json(c.normalValue())).append('}');
+        }
+        sb.append(']');
+    }
+
+    /** JSON has no NaN or infinity: those become null. */
+    private static String json(double v) {
+        return Double.isFinite(v) ? Double.toString(v) : "null";
     }
 }

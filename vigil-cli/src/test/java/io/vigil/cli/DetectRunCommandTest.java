@@ -168,6 +168,29 @@ class DetectRunCommandTest {
     }
 
     @Test
+    void explainAddsTopFeaturesAsJson() throws IOException {
+        Path out = dir.resolve("explained.csv");
+        Result r = run("detect", "run", "--input", data.toString(), "--exclude", "id", "--exclude", "label",
+                "--explain", "2", "--output", out.toString());
+        assertThat(r.err()).isEmpty();
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines.get(0)).isEqualTo("index,score,raw_score,is_anomaly,top_features");
+        // Row 7 was planted far out in x and y; its CSV field is quoted JSON with doubled quotes.
+        String row = lines.get(8);
+        String field = row.substring(row.indexOf(",\"") + 2, row.length() - 1).replace("\"\"", "\"");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(field);
+        assertThat(json).hasSize(2);
+        assertThat(json.get(0).get("feature").asText()).isIn("x", "y");
+        assertThat(json.get(0).get("contribution").asDouble()).isBetween(0.0, 1.0);
+        assertThat(json.get(0).has("value")).isTrue();
+        assertThat(json.get(0).has("normal")).isTrue();
+        assertThat(run("detect", "run", "--input", data.toString(), "--explain", "0", "--output", out.toString())
+                .err()).contains("--explain must be at least 1");
+        assertThat(run("detect", "run", "--input", data.toString(), "--explain", "2").err())
+                .contains("give --output too");
+    }
+
+    @Test
     void unknownOptionIsAUsageError() {
         Result r = run("detect", "run", "--input", data.toString(), "--frobnicate");
         assertThat(r.code()).isEqualTo(2);

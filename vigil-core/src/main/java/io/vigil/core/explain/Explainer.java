@@ -1,5 +1,6 @@
 package io.vigil.core.explain;
 
+import io.vigil.core.score.FeatureBaseline;
 import io.vigil.core.concurrent.ParallelLoop;
 import io.vigil.core.copod.CopodModel;
 import io.vigil.core.data.Matrix;
@@ -48,6 +49,14 @@ public final class Explainer {
      * @param baseline the training medians of the model's encoded features, e.g. {@link FeatureBaseline#of(Matrix)}
      *                 of the training matrix
      */
+    /** An explainer using the baseline stored in the model. */
+    public static Explainer forModel(AnomalyModel model) {
+        if (model.baseline() == null) {
+            throw new IllegalArgumentException("this model was saved without a feature baseline; refit it to explain");
+        }
+        return forModel(model, model.baseline());
+    }
+
     public static Explainer forModel(AnomalyModel model, FeatureBaseline baseline) {
         return forModel(model, baseline, methodFor(model.detector()));
     }

@@ -1,7 +1,7 @@
 /**
  * Explanations of anomaly scores: for any scored row, the features that made it anomalous, each with its share of
  * the anomaly, the row's value and the value that would be normal (the training median, kept in a
- * {@link io.vigil.core.explain.FeatureBaseline}).
+ * {@link io.vigil.core.score.FeatureBaseline}).
  *
  * <p>Methods, chosen from the model's detector by {@link io.vigil.core.explain.Explainer}:
  * <ul>

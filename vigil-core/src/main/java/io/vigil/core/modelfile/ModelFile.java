@@ -9,6 +9,7 @@ import io.vigil.core.detect.FittedDetector;
 import io.vigil.core.encode.SchemaEncoder;
 import io.vigil.core.score.AnomalyModel;
 import io.vigil.core.score.Calibration;
+import io.vigil.core.score.FeatureBaseline;
 import io.vigil.core.score.ThresholdRule;
 import io.vigil.core.score.Provenance;
 import io.vigil.core.score.ScoreNormalizer;
@@ -29,6 +30,7 @@ import java.util.Map;
  *   "encoder": {...}, "normalizer": {median, spread}, "threshold", "contamination",
  *   "threshold_rule": "auto" (only when not learned from the contamination),
  *   "calibration": {type, length, base64} (only for calibrated models),
+ *   "baseline": {version, medians, mads} (training statistics for explanations),
  *   "provenance": {detector, parameters, rows, features, feature_names, seed, vigil_version, fitted_at} }</pre>
  * A file of a newer format version is refused with a message saying so, never half-read.
  */
@@ -80,6 +82,9 @@ public final class ModelFile {
         if (model.calibration() != null) {
             doc.put("calibration", ArrayCodec.encode(model.calibration().sortedScores()));
         }
+        if (model.baseline() != null) {
+            doc.put("baseline", model.baseline().state());
+        }
         doc.put("provenance", provenanceToJson(model.provenance()));
         try {
             return JSON.writeValueAsBytes(doc);
@@ -123,8 +128,10 @@ public final class ModelFile {
             if (doc.get("calibration") != null) {
                 calibration = new Calibration((double[]) ArrayCodec.decode("calibration", map(doc, "calibration")));
             }
+            FeatureBaseline baseline = doc.get("baseline") == null ? null
+                    : FeatureBaseline.fromState(map(doc, "baseline"));
             return new AnomalyModel(encoder, detector, normalizer, number(doc, "threshold").doubleValue(),
-                    number(doc, "contamination").doubleValue(), rule, calibration,
+                    number(doc, "contamination").doubleValue(), rule, calibration, baseline,
                     provenanceFromJson(map(doc, "provenance")));
         } catch (ModelFormatException e) {
             throw e;

@@ -14,7 +14,8 @@ import java.util.SplittableRandom;
 /**
  * A fitted anomaly model as users see it: the schema encoder that turns their rows into features, the fitted
  * detector, the normaliser that maps raw scores onto 0..1, the threshold (learned from the contamination, or by
- * {@link ThresholdRule#AUTO}), an optional conformal {@link Calibration}, and provenance.
+ * {@link ThresholdRule#AUTO}), an optional conformal {@link Calibration}, the training baseline that explanations
+ * compare with, and provenance.
  * Immutable and safe to score from many threads.
  */
 public final class AnomalyModel {
@@ -25,16 +26,23 @@ public final class AnomalyModel {
     private final double contamination;
     private final ThresholdRule rule;
     private final Calibration calibration;
+    private final FeatureBaseline baseline;
     private final Provenance provenance;
 
     public AnomalyModel(SchemaEncoder encoder, FittedDetector detector, ScoreNormalizer normalizer, double threshold,
-                        double contamination, ThresholdRule rule, Calibration calibration, Provenance provenance) {
+                        double contamination, ThresholdRule rule, Calibration calibration, FeatureBaseline baseline,
+                        Provenance provenance) {
         this.encoder = Objects.requireNonNull(encoder, "encoder");
         this.detector = Objects.requireNonNull(detector, "detector");
         this.normalizer = Objects.requireNonNull(normalizer, "normalizer");
         this.rule = Objects.requireNonNull(rule, "rule");
         this.provenance = Objects.requireNonNull(provenance, "provenance");
         this.calibration = calibration;
+        this.baseline = baseline;
+        if (baseline != null && baseline.features() != detector.features()) {
+            throw new IllegalArgumentException("the baseline has " + baseline.features()
+                    + " features but the detector was fitted on " + detector.features());
+        }
         if (!(threshold >= 0 && threshold <= 1)) {
             throw new IllegalArgumentException("threshold must be in [0, 1], got " + threshold);
         }
@@ -48,7 +56,8 @@ public final class AnomalyModel {
 
     public AnomalyModel(SchemaEncoder encoder, FittedDetector detector, ScoreNormalizer normalizer, double threshold,
                         double contamination, Provenance provenance) {
-        this(encoder, detector, normalizer, threshold, contamination, ThresholdRule.CONTAMINATION, null, provenance);
+        this(encoder, detector, normalizer, threshold, contamination, ThresholdRule.CONTAMINATION, null, null,
+                provenance);
     }
 
     /** A fitted model together with the scores of all the rows it was given. */
@@ -106,7 +115,7 @@ public final class AnomalyModel {
         Provenance provenance = new Provenance(detector.name(), detector.parameters(), fitRows.rows(),
                 encoded.cols(), encoder.featureNames(), options.seed(), Version.current(), options.clock().instant());
         AnomalyModel model = new AnomalyModel(encoder, fitted, normalizer, threshold, contamination, options.rule(),
-                calibration, provenance);
+                calibration, FeatureBaseline.of(fitRows), provenance);
         Scores scores = calibration == null
                 ? new Scores(raw, normalizer.normalize(raw), flags(normalizer.normalize(raw), threshold), threshold)
                 : model.scoreEncoded(encoded, threshold);
@@ -228,6 +237,11 @@ public final class AnomalyModel {
         return calibration;
     }
 
+    /** Per-feature training medians and MADs, what explanations call normal; null in models saved without one. */
+    public FeatureBaseline baseline() {
+        return baseline;
+    }
+
     public Provenance provenance() {
         return provenance;
     }
@@ -235,6 +249,6 @@ public final class AnomalyModel {
     /** The same model with another default threshold. */
     public AnomalyModel withThreshold(double newThreshold) {
         return new AnomalyModel(encoder, detector, normalizer, newThreshold, contamination, rule, calibration,
-                provenance);
+                baseline, provenance);
     }
 }

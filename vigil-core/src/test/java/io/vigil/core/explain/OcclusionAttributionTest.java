@@ -1,5 +1,6 @@
 package io.vigil.core.explain;
 
+import io.vigil.core.score.FeatureBaseline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

@@ -1,4 +1,4 @@
-package io.vigil.core.explain;
+package io.vigil.core.score;
 
 import io.vigil.core.concurrent.ParallelLoop;
 import io.vigil.core.data.Matrix;

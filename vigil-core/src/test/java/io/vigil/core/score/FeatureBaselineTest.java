@@ -1,4 +1,4 @@
-package io.vigil.core.explain;
+package io.vigil.core.score;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
