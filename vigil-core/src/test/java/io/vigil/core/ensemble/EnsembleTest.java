@@ -99,7 +99,8 @@ class EnsembleTest {
         Matrix fresh = data(80, 3, 5);
         List<Detector> detectors = List.of(
                 create("ensemble", Map.of("members", "isolation_forest,knn,ecod"), 3, 2),
-                create("ensemble", Map.of("members", "copod,local_outlier_factor", "combine", "rank", "standardize", true), 3, 2),
+                create("ensemble", Map.of("members", "copod,local_outlier_factor", "combine", "rank",
+                        "standardize", true), 3, 2),
                 create("ensemble", Map.of("members", "hbos,knn", "combine", "max", "max_rows", 100), 3, 2),
                 create("voting", Map.of("members", "isolation_forest,ecod,knn"), 3, 2),
                 create("auto", Map.of(), 3, 2));
