@@ -25,7 +25,10 @@ public final class DetectorRegistry {
             KNearestNeighbors.FACTORY,
             Ecod.FACTORY,
             Copod.FACTORY,
-            Hbos.FACTORY));
+            Hbos.FACTORY,
+            io.vigil.core.ensemble.Ensemble.FACTORY,
+            io.vigil.core.ensemble.Ensemble.VOTING_FACTORY,
+            io.vigil.core.ensemble.AutoEnsemble.FACTORY));
 
     private final Map<String, DetectorFactory> factories;
 
