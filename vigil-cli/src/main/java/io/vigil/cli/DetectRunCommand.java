@@ -42,8 +42,9 @@ final class DetectRunCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--algorithm", defaultValue = "isolation_forest", paramLabel = "NAME",
-            description = "Detector to use (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--algorithm", defaultValue = "auto", paramLabel = "NAME",
+            description = "Detector to use (default: ${DEFAULT-VALUE}, an ensemble of isolation_forest, ecod and "
+                    + "knn); vigil detect algorithms lists them.")
     String algorithm;
 
     @Option(names = "--input", required = true, paramLabel = "FILE", description = "CSV file with a header row, "

@@ -124,10 +124,12 @@ class DetectRunCommandTest {
 
     @Test
     void unknownOrInvalidParameterIsNamed() {
-        Result r = run("detect", "run", "--input", data.toString(), "--param", "depth=3");
+        Result r = run("detect", "run", "--input", data.toString(), "--algorithm", "isolation_forest", "--param",
+                "depth=3");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("unknown parameter 'depth'");
-        r = run("detect", "run", "--input", data.toString(), "--param", "trees=0");
+        r = run("detect", "run", "--input", data.toString(), "--algorithm", "isolation_forest", "--param",
+                "trees=0");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("trees must be greater than 0");
     }

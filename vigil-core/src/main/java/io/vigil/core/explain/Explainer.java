@@ -1,6 +1,5 @@
 package io.vigil.core.explain;
 
-import io.vigil.core.score.FeatureBaseline;
 import io.vigil.core.concurrent.ParallelLoop;
 import io.vigil.core.copod.CopodModel;
 import io.vigil.core.data.Matrix;
@@ -10,6 +9,7 @@ import io.vigil.core.ecod.EcodModel;
 import io.vigil.core.hbos.HbosModel;
 import io.vigil.core.iforest.IsolationForestModel;
 import io.vigil.core.score.AnomalyModel;
+import io.vigil.core.score.FeatureBaseline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

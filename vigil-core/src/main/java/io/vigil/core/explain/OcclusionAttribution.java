@@ -5,10 +5,14 @@ import io.vigil.core.data.Matrix;
 import io.vigil.core.detect.FittedDetector;
 
 /**
- * Model-agnostic occlusion (Zeiler and Fergus, "Visualizing and Understanding Convolutional Networks", ECCV 2014,
- * applied to tabular rows): feature j's credit is the drop in the raw score when x_j alone is replaced by its training
- * median, max(0, s(x) - s(x with x_j = median_j)). A feature whose typical value would make the row score higher gets
- * nothing. The rows x features occluded copies are scored in as few calls to the detector as a bounded batch allows,
+ * Model-agnostic attribution by occlusion against the training medians. With v(S) the raw score of the row whose
+ * features in S keep their values and the rest take their medians, feature j's credit is
+ * max(0, ((v(N) - v(N \ {j})) + (v({j}) - v(∅))) / 2): the Shapley value's average over the two orderings in which
+ * j comes last and first (Štrumbelj and Kononenko, "Explaining prediction models and individual predictions with
+ * feature contributions", Knowledge and Information Systems 41, 2014). The first term alone is plain occlusion
+ * (Zeiler and Fergus, ECCV 2014); it misses features that are each enough on their own, as when a row is far out
+ * in two features and a max-combining ensemble stays alarmed while either one remains. The second term sees
+ * those. The occluded and kept-alone copies are scored in as few calls to the detector as a bounded batch allows,
  * so detectors that batch their work (neighbour searches, dense layers) do so.
  */
 final class OcclusionAttribution implements Attribution {
@@ -37,23 +41,29 @@ final class OcclusionAttribution implements Attribution {
         int d = medians.length;
         double[] x = rows.values();
         double[] original = detector.score(rows);
-        // Copy u = i * d + j is row i with feature j occluded, so its drop lands at out[u], row-major as required.
+        double empty = detector.score(new Matrix(medians.clone(), 1, d))[0];
+        // Copy u = i * d + j is row i with feature j occluded (or kept alone), so its credit lands at out[u].
         long copies = (long) n * d;
         double[] out = new double[n * d];
-        int batch = (int) Math.max(1, Math.min(copies, maxCells / d));
+        int batch = (int) Math.max(1, Math.min(copies, maxCells / (2L * d)));
         for (int from = 0; from < copies; from += batch) {
             int first = from;
             int m = (int) Math.min(batch, copies - from);
             double[] occluded = new double[m * d];
+            double[] alone = new double[m * d];
             ParallelLoop.run(threads, m, c -> {
                 int u = first + c;
+                int j = u % d;
                 System.arraycopy(x, (u / d) * d, occluded, c * d, d);
-                occluded[c * d + u % d] = medians[u % d];
+                occluded[c * d + j] = medians[j];
+                System.arraycopy(medians, 0, alone, c * d, d);
+                alone[c * d + j] = x[u];
             });
-            double[] s = detector.score(new Matrix(occluded, m, d));
+            double[] withoutJ = detector.score(new Matrix(occluded, m, d));
+            double[] onlyJ = detector.score(new Matrix(alone, m, d));
             for (int c = 0; c < m; c++) {
-                double drop = original[(first + c) / d] - s[c];
-                out[first + c] = drop > 0 ? drop : 0.0;
+                double credit = ((original[(first + c) / d] - withoutJ[c]) + (onlyJ[c] - empty)) / 2;
+                out[first + c] = credit > 0 ? credit : 0.0;
             }
         }
         return out;

@@ -1,6 +1,5 @@
 package io.vigil.core.explain;
 
-import io.vigil.core.score.FeatureBaseline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -19,6 +18,7 @@ import io.vigil.core.knn.KNearestNeighbors;
 import io.vigil.core.lof.LocalOutlierFactor;
 import io.vigil.core.ocsvm.OneClassSvm;
 import io.vigil.core.score.AnomalyModel;
+import io.vigil.core.score.FeatureBaseline;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

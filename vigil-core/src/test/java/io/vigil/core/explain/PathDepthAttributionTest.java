@@ -1,6 +1,5 @@
 package io.vigil.core.explain;
 
-import io.vigil.core.score.FeatureBaseline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -12,6 +11,7 @@ import io.vigil.core.encode.SchemaEncoder;
 import io.vigil.core.iforest.IsolationForest;
 import io.vigil.core.iforest.IsolationForestModel;
 import io.vigil.core.score.AnomalyModel;
+import io.vigil.core.score.FeatureBaseline;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
