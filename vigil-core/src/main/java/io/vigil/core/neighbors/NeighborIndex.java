@@ -70,8 +70,8 @@ public abstract sealed class NeighborIndex permits KdTree, BruteForceIndex {
                          double[] distances);
 
     /**
-     * sum((a-b)^2), even and odd columns summed separately then added. Both indexes compute every reported distance with this one loop, which is
-     * what makes their answers bit-identical.
+     * sum((a-b)^2), even and odd columns summed separately then added. Every reported distance is this exact
+     * sum (the k-d tree inlines the same loop), which is what makes both indexes' answers bit-identical.
      */
     static double squaredDistance(double[] a, int aOffset, double[] b, int bOffset, int d) {
         // Two interleaved sums halve the dependency chain; the order is fixed, so results stay reproducible.
