@@ -8,7 +8,7 @@ import java.util.Arrays;
  * A k-d tree in flat arrays. Each node splits its rows at the median of the dimension where they spread most
  * (scikit-learn's rule) until at most {@link #LEAF_SIZE} rows remain; every node keeps its rows' bounding box, and a
  * query visits a node only when the box is no farther than its current k-th neighbour. Rows are copied in tree
- * order so that a leaf is one contiguous stretch of memory.
+ * order, each leaf as one contiguous column-major block.
  */
 public final class KdTree extends NeighborIndex {
     static final int LEAF_SIZE = 32;
@@ -18,8 +18,11 @@ public final class KdTree extends NeighborIndex {
     private final int d;
     /** Row index at each tree position. */
     private final int[] order;
-    /** The rows in tree order. */
+    /** The rows in tree order, each leaf's block stored column-major: leaf rows [s, e) put column t of its
+     *  j-th row at s*d + t*(e-s) + j. */
     private final double[] points;
+    /** Rows in the largest leaf (leaves of identical rows can exceed LEAF_SIZE): the scratch a scan needs. */
+    private final int widestLeaf;
     private final int[] start;
     private final int[] end;
     /** First child (the second is the next node), or -1 at a leaf. */
@@ -28,8 +31,9 @@ public final class KdTree extends NeighborIndex {
     private final double[] upper;
 
     private KdTree(Matrix data, int[] order, double[] points, int[] start, int[] end, int[] left, double[] lower,
-                   double[] upper) {
+                   double[] upper, int widestLeaf) {
         super(data);
+        this.widestLeaf = widestLeaf;
         this.d = data.cols();
         this.order = order;
         this.points = points;
@@ -49,12 +53,27 @@ public final class KdTree extends NeighborIndex {
         b.split(b.newNode(0, data.rows()));
         int nodes = b.nodes;
         int d = data.cols();
+        // Each leaf's rows are stored column by column, so that a scan computes all of a leaf's distances with
+        // loops over contiguous lanes, which the JIT vectorises.
         double[] points = new double[data.values().length];
-        for (int p = 0; p < b.order.length; p++) {
-            System.arraycopy(data.values(), b.order[p] * d, points, p * d, d);
+        int widest = 1;
+        for (int node = 0; node < nodes; node++) {
+            if (b.left[node] >= 0) {
+                continue;
+            }
+            int from = b.start[node];
+            int size = b.end[node] - from;
+            widest = Math.max(widest, size);
+            for (int j = 0; j < size; j++) {
+                int row = b.order[from + j] * d;
+                for (int t = 0; t < d; t++) {
+                    points[from * d + t * size + j] = data.values()[row + t];
+                }
+            }
         }
         return new KdTree(data, b.order, points, Arrays.copyOf(b.start, nodes), Arrays.copyOf(b.end, nodes),
-                Arrays.copyOf(b.left, nodes), Arrays.copyOf(b.lower, nodes * d), Arrays.copyOf(b.upper, nodes * d));
+                Arrays.copyOf(b.left, nodes), Arrays.copyOf(b.lower, nodes * d), Arrays.copyOf(b.upper, nodes * d),
+                widest);
     }
 
     /** Number of tree nodes, leaves included. */
@@ -67,22 +86,23 @@ public final class KdTree extends NeighborIndex {
         int n = queries.rows();
         // Querying the indexed rows themselves in tree order keeps neighbouring queries on the same leaves.
         boolean treeOrder = queries.values() == data.values();
-        double[] q = treeOrder ? points : queries.values();
+        double[] q = queries.values();
         int blocks = (n + QUERY_BLOCK - 1) / QUERY_BLOCK;
         ParallelLoop.run(threads, blocks, b -> {
             NeighborHeap heap = new NeighborHeap(k);
+            double[] scratch = new double[widestLeaf];
             for (int p = b * QUERY_BLOCK, to = Math.min(n, p + QUERY_BLOCK); p < to; p++) {
                 int row = treeOrder ? order[p] : p;
-                visit(0, q, p * d, excludeSelf ? row : -1, heap);
+                visit(0, q, row * d, excludeSelf ? row : -1, heap, scratch);
                 heap.drainSorted(indices, distances, row * k);
             }
         });
     }
 
-    private void visit(int node, double[] q, int qo, int self, NeighborHeap heap) {
+    private void visit(int node, double[] q, int qo, int self, NeighborHeap heap, double[] scratch) {
         int l = left[node];
         if (l < 0) {
-            scanLeaf(node, q, qo, self, heap);
+            scanLeaf(node, q, qo, self, heap, scratch);
             return;
         }
         double dl = boxDistance(l, q, qo);
@@ -90,57 +110,49 @@ public final class KdTree extends NeighborIndex {
         // Equal distances are still visited: a row there may win a tie by its lower index.
         if (dl <= dr) {
             if (dl <= heap.bound()) {
-                visit(l, q, qo, self, heap);
+                visit(l, q, qo, self, heap, scratch);
             }
             if (dr <= heap.bound()) {
-                visit(l + 1, q, qo, self, heap);
+                visit(l + 1, q, qo, self, heap, scratch);
             }
         } else {
             if (dr <= heap.bound()) {
-                visit(l + 1, q, qo, self, heap);
+                visit(l + 1, q, qo, self, heap, scratch);
             }
             if (dl <= heap.bound()) {
-                visit(l, q, qo, self, heap);
+                visit(l, q, qo, self, heap, scratch);
             }
         }
     }
 
-    private void scanLeaf(int node, double[] q, int qo, int self, NeighborHeap heap) {
-        int dd = d;
+    /**
+     * Distances to all of a leaf's rows, column by column over contiguous lanes; each row's sum still runs over its
+     * columns in order, exactly as {@link NeighborIndex#squaredDistance}.
+     */
+    private void scanLeaf(int node, double[] q, int qo, int self, NeighborHeap heap, double[] s) {
+        int from = start[node];
+        int size = end[node] - from;
+        int base = from * d;
         double[] pts = points;
+        double q0 = q[qo];
+        for (int j = 0; j < size; j++) {
+            double diff = q0 - pts[base + j];
+            s[j] = diff * diff;
+        }
+        for (int t = 1; t < d; t++) {
+            double qt = q[qo + t];
+            int column = base + t * size;
+            for (int j = 0; j < size; j++) {
+                double diff = qt - pts[column + j];
+                s[j] += diff * diff;
+            }
+        }
         double bound = heap.bound();
-        // Same sums, in the same order, as NeighborIndex.squaredDistance; a row whose first half of the columns
-        // already exceeds the bound is dropped there (partial sums only grow), which most rows scanned are.
-        int half = (dd / 2) & ~1;
-        for (int p = start[node], to = end[node]; p < to; p++) {
-            int po = p * dd;
-            double even = 0;
-            double odd = 0;
-            int t = 0;
-            for (; t < half; t += 2) {
-                double e = q[qo + t] - pts[po + t];
-                double o = q[qo + t + 1] - pts[po + t + 1];
-                even += e * e;
-                odd += o * o;
-            }
-            if (even + odd > bound) {
-                continue;
-            }
-            for (; t + 1 < dd; t += 2) {
-                double e = q[qo + t] - pts[po + t];
-                double o = q[qo + t + 1] - pts[po + t + 1];
-                even += e * e;
-                odd += o * o;
-            }
-            if (t < dd) {
-                double e = q[qo + t] - pts[po + t];
-                even += e * e;
-            }
-            double s = even + odd;
-            if (s <= bound) {
-                int row = order[p];
+        for (int j = 0; j < size; j++) {
+            if (s[j] <= bound) {
+                int row = order[from + j];
                 if (row != self) {
-                    heap.offer(s, row);
+                    heap.offer(s[j], row);
                     bound = heap.bound();
                 }
             }

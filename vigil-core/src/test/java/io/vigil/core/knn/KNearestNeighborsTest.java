@@ -2,6 +2,7 @@ package io.vigil.core.knn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.vigil.core.data.Matrix;
 import io.vigil.core.detect.DetectorParameters;
@@ -42,7 +43,7 @@ class KNearestNeighborsTest {
     void newRowsAreScoredAgainstAllTrainingRows() {
         KNearestNeighborsModel model = fit(2, DistanceSummary.LARGEST);
         // 5.2: nearest 7 (1.8) then 3 (2.2). A copy of the training rows finds each row itself at 0.
-        assertThat(model.score(Matrix.of(new double[][] {{5.2}}))[0]).isCloseTo(2.2, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(model.score(Matrix.of(new double[][] {{5.2}}))[0]).isCloseTo(2.2, within(1e-12));
         assertThat(model.score(new Matrix(SIX.values().clone(), 6, 1))).containsExactly(1, 1, 2, 1, 1, 12);
     }
 
@@ -68,7 +69,8 @@ class KNearestNeighborsTest {
             }
             Matrix data = new Matrix(x, 600, d);
             Matrix fresh = data.slice(0, 50);
-            KNearestNeighborsModel model = KNearestNeighbors.builder().method(DistanceSummary.MEDIAN).build().fit(data);
+            KNearestNeighborsModel model =
+                    KNearestNeighbors.builder().method(DistanceSummary.MEDIAN).build().fit(data);
             FittedDetector restored = DetectorRegistry.standard().restore(model.state());
             assertThat(restored.score(fresh)).isEqualTo(model.score(fresh));
             assertThat(((KNearestNeighborsModel) restored).trainingScores()).isEqualTo(model.trainingScores());

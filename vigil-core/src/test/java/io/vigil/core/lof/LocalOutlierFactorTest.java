@@ -10,6 +10,8 @@ import io.vigil.core.detect.DetectorRegistry;
 import io.vigil.core.detect.DetectorState;
 import io.vigil.core.detect.FittedDetector;
 import io.vigil.core.detect.InvalidParameterException;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -94,11 +96,12 @@ class LocalOutlierFactorTest {
         }
         Matrix data = Matrix.of(rows);
         LocalOutlierFactorModel model = LocalOutlierFactor.builder().neighbors(5).build().fit(data);
-        assertThat(java.util.Arrays.stream(model.trainingScores())).allMatch(Double::isFinite);
+        assertThat(Arrays.stream(model.trainingScores())).allMatch(Double::isFinite);
         // Inside the duplicate block every reach distance is 0, so lrd is exactly 1 / 1e-10 and LOF is 1.
         assertThat(model.localReachabilityDensities()[0]).isEqualTo(1e10);
         assertThat(model.trainingScores()[0]).isEqualTo(1.0);
-        assertThat(java.util.Arrays.stream(model.score(Matrix.of(new double[][] {{1, 2}, {1, 2.5}, {50, 3}})))).allMatch(Double::isFinite);
+        double[] fresh = model.score(Matrix.of(new double[][] {{1, 2}, {1, 2.5}, {50, 3}}));
+        assertThat(Arrays.stream(fresh)).allMatch(Double::isFinite);
 
         Matrix identical = new Matrix(new double[30 * 3], 30, 3);
         assertThat(LocalOutlierFactor.builder().build().fit(identical).trainingScores()).containsOnly(1.0);
@@ -108,7 +111,7 @@ class LocalOutlierFactorTest {
     void capsNeighboursAtRowsMinusOne() {
         LocalOutlierFactorModel model = LocalOutlierFactor.builder().build().fit(SIX);
         assertThat(model.neighbors()).isEqualTo(5);
-        assertThat(java.util.Arrays.stream(model.trainingScores())).allMatch(Double::isFinite);
+        assertThat(Arrays.stream(model.trainingScores())).allMatch(Double::isFinite);
     }
 
     @Test
@@ -141,7 +144,7 @@ class LocalOutlierFactorTest {
         DetectorState s = fitSix().state();
         DetectorState future = new DetectorState(s.detector(), 2, s.parameters(), s.arrays());
         assertThatThrownBy(() -> DetectorRegistry.standard().restore(future)).hasMessageContaining("version 2");
-        Map<String, Object> arrays = new java.util.HashMap<>(s.arrays());
+        Map<String, Object> arrays = new HashMap<>(s.arrays());
         arrays.put("lrd", new double[3]);
         DetectorState broken = new DetectorState(s.detector(), 1, s.parameters(), arrays);
         assertThatThrownBy(() -> DetectorRegistry.standard().restore(broken)).hasMessageContaining("do not agree");
@@ -168,7 +171,8 @@ class LocalOutlierFactorTest {
         assertThat(lof.parameters()).containsEntry("n_neighbors", 2);
         assertThat(((LocalOutlierFactorModel) lof.fit(SIX)).trainingScores()[5]).isCloseTo(25.0 / 9, within(1e-9));
         assertThatThrownBy(() -> registry.create("local_outlier_factor",
-                DetectorParameters.of(Map.of("n_neighbors", 3, "k", 3)))).hasMessage("give only one of n_neighbors and k");
+                DetectorParameters.of(Map.of("n_neighbors", 3, "k", 3))))
+                .hasMessage("give only one of n_neighbors and k");
         assertThatThrownBy(() -> registry.create("local_outlier_factor",
                 DetectorParameters.of(Map.of("leaf_size", 3)))).hasMessageContaining("unknown parameter 'leaf_size'");
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vigil.core.data.Matrix;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -39,30 +38,32 @@ class NeighborIndexTest {
         return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * r.nextDouble());
     }
 
-    /** The definition: sort all rows by (squared distance, index). */
+    /** The definition: the k smallest (squared distance, index) pairs, found by k plain scans. */
     static Neighbors naive(Matrix data, Matrix queries, int k, boolean excludeSelf) {
         int n = data.rows();
         int d = data.cols();
         int[] idx = new int[queries.rows() * k];
         double[] dist = new double[queries.rows() * k];
+        double[] sq = new double[n];
         for (int i = 0; i < queries.rows(); i++) {
-            double[] sq = new double[n];
-            Integer[] order = new Integer[n];
             for (int j = 0; j < n; j++) {
                 sq[j] = NeighborIndex.squaredDistance(queries.values(), i * d, data.values(), j * d, d);
-                order[j] = j;
             }
-            int self = excludeSelf ? i : -1;
-            Arrays.sort(order, Comparator.<Integer>comparingDouble(j -> sq[j]).thenComparingInt(j -> j));
-            int c = 0;
-            for (int j : order) {
-                if (c == k) {
-                    break;
+            double lastDist = Double.NEGATIVE_INFINITY;
+            int lastIndex = -1;
+            for (int c = 0; c < k; c++) {
+                int best = -1;
+                for (int j = 0; j < n; j++) {
+                    boolean afterLast = sq[j] > lastDist || (sq[j] == lastDist && j > lastIndex);
+                    boolean better = best < 0 || sq[j] < sq[best];
+                    if (afterLast && better && !(excludeSelf && j == i)) {
+                        best = j;
+                    }
                 }
-                if (j != self) {
-                    idx[i * k + c] = j;
-                    dist[i * k + c++] = Math.sqrt(sq[j]);
-                }
+                idx[i * k + c] = best;
+                dist[i * k + c] = Math.sqrt(sq[best]);
+                lastDist = sq[best];
+                lastIndex = best;
             }
         }
         return new Neighbors(queries.rows(), k, idx, dist);
