@@ -1,6 +1,7 @@
 package io.vigil.core.knn;
 
 import io.vigil.core.concurrent.ParallelLoop;
+import io.vigil.core.data.DistinctRows;
 import io.vigil.core.data.Matrix;
 import io.vigil.core.detect.DetectorState;
 import io.vigil.core.detect.FittedDetector;
@@ -94,7 +95,10 @@ public final class KNearestNeighborsModel implements FittedDetector {
         if (rows.rows() == 0) {
             return new double[0];
         }
-        return summarise(index.query(rows, k, false, threads), method);
+        // Equal rows have equal neighbours: search once per distinct row (61% of KDD-99 http rows repeat).
+        DistinctRows distinct = DistinctRows.of(rows);
+        double[] scores = summarise(index.query(distinct.unique(), k, false, threads), method);
+        return distinct.unique() == rows ? scores : distinct.expand(scores);
     }
 
     static double[] summarise(Neighbors nb, DistanceSummary method) {

@@ -1,6 +1,7 @@
 package io.vigil.core.lof;
 
 import io.vigil.core.concurrent.ParallelLoop;
+import io.vigil.core.data.DistinctRows;
 import io.vigil.core.data.Matrix;
 import io.vigil.core.detect.DetectorState;
 import io.vigil.core.detect.FittedDetector;
@@ -111,9 +112,12 @@ public final class LocalOutlierFactorModel implements FittedDetector {
         if (rows.rows() == 0) {
             return new double[0];
         }
-        Neighbors nb = index.query(rows, k, false, threads);
+        // Equal rows have equal neighbourhoods: search once per distinct row.
+        DistinctRows distinct = DistinctRows.of(rows);
+        Neighbors nb = index.query(distinct.unique(), k, false, threads);
         double[] queryLrd = reachabilityDensity(nb, kDistance, threads);
-        return outlierFactor(nb, lrd, queryLrd, threads);
+        double[] scores = outlierFactor(nb, lrd, queryLrd, threads);
+        return distinct.unique() == rows ? scores : distinct.expand(scores);
     }
 
     /** lrd(a) = 1 / (mean over a's neighbours b of max(k-distance(b), d(a, b)) + 1e-10). */
