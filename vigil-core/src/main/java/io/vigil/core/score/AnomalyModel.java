@@ -99,17 +99,16 @@ public final class AnomalyModel {
         FittedDetector fitted = detector.fit(fitRows);
         long t1 = System.nanoTime();
         double[] raw = fitted.score(fitRows);
-        double[] sorted = raw.clone();
-        Arrays.sort(sorted);
-        ScoreNormalizer normalizer = ScoreNormalizer.fitSorted(sorted);
+        ScoreDistribution distribution = ScoreDistribution.of(raw);
+        ScoreNormalizer normalizer = ScoreNormalizer.fit(distribution);
         double threshold;
         double contamination;
         if (options.rule() == ThresholdRule.AUTO) {
-            threshold = ThresholdRule.autoThreshold(sorted, normalizer);
+            threshold = ThresholdRule.autoThreshold(distribution, normalizer);
             contamination = shareAbove(normalizer.normalize(raw), threshold);
         } else {
             contamination = options.contamination();
-            threshold = normalizedQuantile(sorted, normalizer, 1.0 - contamination);
+            threshold = normalizedQuantile(distribution, normalizer, 1.0 - contamination);
         }
         Calibration calibration = calibrationRows == null ? null : Calibration.of(fitted.score(calibrationRows));
         Provenance provenance = new Provenance(detector.name(), detector.parameters(), fitRows.rows(),
@@ -155,18 +154,26 @@ public final class AnomalyModel {
                 calibration == null ? null : calibration.pValues(raw));
     }
 
-    /**
-     * The q-quantile of the normalised scores, read off the sorted raw scores: the normaliser is monotone, so the
-     * order statistics correspond and one sort serves both. A NaN raw score counts as the most anomalous (1.0).
-     */
+    /** As {@link #normalizedQuantile(ScoreDistribution, ScoreNormalizer, double)} on sorted raw scores. */
     static double normalizedQuantile(double[] sortedRaw, ScoreNormalizer normalizer, double q) {
-        double pos = q * (sortedRaw.length - 1);
+        return normalizedQuantile(ScoreDistribution.of(sortedRaw), normalizer, q);
+    }
+
+    /**
+     * The q-quantile of the normalised scores (linear interpolation), read off the raw scores' order statistics:
+     * the normaliser is monotone, so they correspond. A NaN raw score counts as the most anomalous (1.0).
+     */
+    static double normalizedQuantile(ScoreDistribution raw, ScoreNormalizer normalizer, double q) {
+        double pos = q * (raw.size() - 1);
         int lo = (int) Math.floor(pos);
-        int hi = Math.min(lo + 1, sortedRaw.length - 1);
-        double a = normalizedOrOne(normalizer, sortedRaw[lo]);
-        double b = normalizedOrOne(normalizer, sortedRaw[hi]);
+        int hi = Math.min(lo + 1, raw.size() - 1);
         double frac = pos - lo;
-        return frac == 0 ? a : a + (b - a) * frac;
+        double a = normalizedOrOne(normalizer, raw.orderStatistic(lo));
+        if (frac == 0) {
+            return a;
+        }
+        double b = normalizedOrOne(normalizer, raw.orderStatistic(hi));
+        return a + (b - a) * frac;
     }
 
     private static double normalizedOrOne(ScoreNormalizer normalizer, double raw) {

@@ -1,7 +1,5 @@
 package io.vigil.core.score;
 
-import java.util.Arrays;
-
 /**
  * Maps raw scores of any detector onto 0..1 with a sigmoid centred on the training median and scaled by a robust
  * spread: {@code sigmoid((s - median) / (2 * spread))} where spread is the training interquartile range, falling
@@ -24,31 +22,24 @@ public record ScoreNormalizer(double median, double spread) {
 
     /** Fits on the raw training scores; non-finite scores (a detector's infinities) are left out. */
     public static ScoreNormalizer fit(double[] raw) {
-        double[] sorted = raw.clone();
-        Arrays.sort(sorted);
-        return fitSorted(sorted);
+        return fit(ScoreDistribution.of(raw));
     }
 
-    /** As {@link #fit} on raw scores already in ascending order (NaN last, as {@link Arrays#sort} leaves them). */
+    /** As {@link #fit} on raw scores already in ascending order. */
     public static ScoreNormalizer fitSorted(double[] sorted) {
-        int from = 0;
-        int to = sorted.length;
-        while (from < to && sorted[from] == Double.NEGATIVE_INFINITY) {
-            from++;
-        }
-        while (to > from && !(sorted[to - 1] < Double.POSITIVE_INFINITY)) {
-            to--;
-        }
-        double[] finite = from == 0 && to == sorted.length ? sorted : Arrays.copyOfRange(sorted, from, to);
-        if (finite.length == 0) {
+        return fit(ScoreDistribution.of(sorted));
+    }
+
+    public static ScoreNormalizer fit(ScoreDistribution scores) {
+        if (scores.finiteCount() == 0) {
             return new ScoreNormalizer(0.0, 1.0);
         }
-        double median = Quantiles.sortedQuantile(finite, 0.5);
-        double iqr = Quantiles.sortedQuantile(finite, 0.75) - Quantiles.sortedQuantile(finite, 0.25);
+        double median = scores.finiteQuantile(0.5);
+        double iqr = scores.finiteQuantile(0.75) - scores.finiteQuantile(0.25);
         if (iqr > 0 && Double.isFinite(iqr)) {
             return new ScoreNormalizer(median, iqr);
         }
-        double sd = standardDeviation(finite);
+        double sd = scores.finiteMeanAndDeviation()[1];
         // Rounding leaves a tiny deviation on equal scores; below 1e-12 of their size it counts as none.
         boolean spread = sd > 1e-12 * Math.max(1.0, Math.abs(median)) && Double.isFinite(sd);
         return new ScoreNormalizer(median, spread ? sd : 1.0);
@@ -70,16 +61,4 @@ public record ScoreNormalizer(double median, double spread) {
         return out;
     }
 
-    private static double standardDeviation(double[] v) {
-        double mean = 0;
-        for (double x : v) {
-            mean += x;
-        }
-        mean /= v.length;
-        double ss = 0;
-        for (double x : v) {
-            ss += (x - mean) * (x - mean);
-        }
-        return Math.sqrt(ss / v.length);
-    }
 }

@@ -18,38 +18,25 @@ public enum ThresholdRule {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** Tukey's fence on ascending raw scores (NaN last), in normalised terms. */
+    /** Tukey's fence on ascending raw scores, in normalised terms. */
     static double autoThreshold(double[] sortedRaw, ScoreNormalizer normalizer) {
-        int n = sortedRaw.length;
-        while (n > 0 && !(sortedRaw[n - 1] < Double.POSITIVE_INFINITY)) {
-            n--;
-        }
-        int from = 0;
-        while (from < n && sortedRaw[from] == Double.NEGATIVE_INFINITY) {
-            from++;
-        }
-        if (n - from < 2) {
+        return autoThreshold(ScoreDistribution.of(sortedRaw), normalizer);
+    }
+
+    /** Tukey's fence on the raw training scores, in normalised terms. */
+    static double autoThreshold(ScoreDistribution scores, ScoreNormalizer normalizer) {
+        if (scores.finiteCount() < 2) {
             return 1.0;
         }
-        double[] finite = java.util.Arrays.copyOfRange(sortedRaw, from, n);
-        double q1 = Quantiles.sortedQuantile(finite, 0.25);
-        double q3 = Quantiles.sortedQuantile(finite, 0.75);
+        double q1 = scores.finiteQuantile(0.25);
+        double q3 = scores.finiteQuantile(0.75);
         double fence = q3 + 1.5 * (q3 - q1);
         if (!(q3 > q1)) {
-            double mean = 0;
-            for (double v : finite) {
-                mean += v;
-            }
-            mean /= finite.length;
-            double ss = 0;
-            for (double v : finite) {
-                ss += (v - mean) * (v - mean);
-            }
-            double sd = Math.sqrt(ss / finite.length);
-            if (!(sd > 1e-12 * Math.max(1.0, Math.abs(mean)))) {
+            double[] meanSd = scores.finiteMeanAndDeviation();
+            if (!(meanSd[1] > 1e-12 * Math.max(1.0, Math.abs(meanSd[0])))) {
                 return 1.0;
             }
-            fence = mean + 3 * sd;
+            fence = meanSd[0] + 3 * meanSd[1];
         }
         return normalizer.normalize(fence);
     }
