@@ -9,6 +9,7 @@ import io.vigil.core.detect.DetectorState;
 import io.vigil.core.detect.FittedDetector;
 import io.vigil.core.detect.InvalidParameterException;
 import io.vigil.core.standardize.Standardization;
+import libsvm.DenseOneClassSolver;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -116,9 +117,29 @@ public final class OneClassSvm implements Detector {
         Standardization scaling = Standardization.fit(data);
         Matrix z = scaling.apply(data);
         double g = resolveGamma(z);
-        var model = LibsvmSolver.train(LibsvmSolver.problem(z.values(), n, d),
-                LibsvmSolver.parameters(nu, g, tol, cacheSizeMb, shrinking));
-        return new OneClassSvmModel(LibsvmSolver.supportVectors(model, d, g), scaling, parameters(), threads);
+        DenseOneClassSolver.Solution solution = DenseOneClassSolver.solve(z.values(), n, d, nu, g, tol, cacheSizeMb,
+                shrinking, threads);
+        return new OneClassSvmModel(supportVectors(solution, z.values(), d, g), scaling, parameters(), threads);
+    }
+
+    /** The rows with a non-zero dual coefficient, in row order, as LIBSVM's svm_train keeps them. */
+    private static SupportVectors supportVectors(DenseOneClassSolver.Solution solution, double[] z, int d, double g) {
+        double[] alpha = solution.alpha();
+        int count = 0;
+        for (double a : alpha) {
+            if (Math.abs(a) > 0) {
+                count++;
+            }
+        }
+        double[] vectors = new double[count * d];
+        double[] coef = new double[count];
+        for (int i = 0, k = 0; i < alpha.length; i++) {
+            if (Math.abs(alpha[i]) > 0) {
+                System.arraycopy(z, i * d, vectors, k * d, d);
+                coef[k++] = alpha[i];
+            }
+        }
+        return new SupportVectors(vectors, coef, solution.rho(), g, d);
     }
 
     /** scikit-learn's gamma rules, applied to the standardised rows. */
