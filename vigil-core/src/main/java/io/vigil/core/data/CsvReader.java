@@ -135,7 +135,7 @@ public final class CsvReader {
         for (int c = 0; c < cols; c++) {
             columns.add(builders[c].build(names.get(c)));
         }
-        return new Table(columns, builders[0].size);
+        return new Table(columns, builders[0].size());
     }
 
     /**
@@ -362,56 +362,5 @@ public final class CsvReader {
     private String text(int c) {
         String s = new String(bytes, cellStart[c], cellEnd[c] - cellStart[c], StandardCharsets.UTF_8);
         return cellQuoted[c] ? s.replace("\"\"", "\"") : s.trim();
-    }
-
-    /** Grows one column's values without boxing numbers. */
-    private static final class ColumnBuilder {
-        private final boolean numeric;
-        private double[] numbers;
-        private Object[] texts;
-        private int size;
-
-        ColumnBuilder(boolean numeric) {
-            this.numeric = numeric;
-            if (numeric) {
-                numbers = new double[1024];
-            } else {
-                texts = new Object[1024];
-            }
-        }
-
-        void add(double v) {
-            if (size == numbers.length) {
-                numbers = Arrays.copyOf(numbers, size * 2);
-            }
-            numbers[size++] = v;
-        }
-
-        void add(String s) {
-            if (size == texts.length) {
-                texts = Arrays.copyOf(texts, size * 2);
-            }
-            texts[size++] = s;
-        }
-
-        void addAll(ColumnBuilder other) {
-            if (numeric) {
-                if (size + other.size > numbers.length) {
-                    numbers = Arrays.copyOf(numbers, size + other.size);
-                }
-                System.arraycopy(other.numbers, 0, numbers, size, other.size);
-            } else {
-                if (size + other.size > texts.length) {
-                    texts = Arrays.copyOf(texts, size + other.size);
-                }
-                System.arraycopy(other.texts, 0, texts, size, other.size);
-            }
-            size += other.size;
-        }
-
-        Column build(String name) {
-            return numeric ? new Column.Numeric(name, Arrays.copyOf(numbers, size))
-                    : new Column.Values(name, Arrays.copyOf(texts, size));
-        }
     }
 }
