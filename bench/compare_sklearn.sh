@@ -105,6 +105,11 @@ if [[ $seed_matters == no ]]; then
     reference_seeds=("${seed_list[0]}")
 fi
 
+if [[ $skip_vigil == false ]]; then
+    # The launcher builds the jar when sources changed; do that now so no timed run includes a build.
+    "$vigil" --version >/dev/null || die "the Vigil launcher $vigil failed"
+fi
+
 work=$(mktemp -d "${TMPDIR:-/tmp}/vigil-compare.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 results="$work/results.tsv"

@@ -141,9 +141,9 @@ def cmd_table(algorithm, seeds, results_path):
     reference = has_reference(algorithm)
     lines = []
     if reference:
-        lines.append("| dataset | n | d | sklearn ROC-AUC | Vigil ROC-AUC | difference | sklearn s | Vigil s"
-                     " | ratio sklearn/Vigil |")
-        lines.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+        lines.append("| dataset | n | d | sklearn ROC-AUC | Vigil ROC-AUC | difference | sklearn s"
+                     " | sklearn process s | Vigil s | ratio sklearn/Vigil | ratio of processes |")
+        lines.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     else:
         lines.append("| dataset | n | d | Vigil ROC-AUC | Vigil s |")
         lines.append("|---|---:|---:|---:|---:|")
@@ -151,7 +151,7 @@ def cmd_table(algorithm, seeds, results_path):
     for dataset in datasets:
         n, d = shapes[dataset]
         if (dataset, "skip") in rows:
-            cells = ["skip"] * (6 if reference else 2)
+            cells = ["skip"] * (8 if reference else 2)
             lines.append(f"| {dataset} | {n} | {d} | " + " | ".join(cells) + " |")
             continue
         vigil = rows.get((dataset, "vigil"))
@@ -164,13 +164,16 @@ def cmd_table(algorithm, seeds, results_path):
         ref = rows.get((dataset, "sklearn"), [])
         ref_auc = mean_of([a for a, _ in ref])
         ref_s = mean_of([s for _, s in ref])
-        diff = ratio = "—"
+        process = rows.get((dataset, "sklearn_process"))
+        ref_process = mean_of([s for _, s in process]) if process else None
+        diff = ratio = process_ratio = "—"
         if vigil is not None:
             diff = "error" if None in (vigil_auc, ref_auc) else f"{vigil_auc - ref_auc:+.3f}"
             ratio = "error" if None in (vigil_s, ref_s) or vigil_s == 0 else f"{ref_s / vigil_s:.2f}"
+            process_ratio = ("error" if None in (vigil_s, ref_process) or vigil_s == 0
+                             else f"{ref_process / vigil_s:.2f}")
         lines.append(f"| {dataset} | {n} | {d} | {fmt(ref_auc, 3)} | {vigil_cells[0]} | {diff}"
-                     f" | {fmt(ref_s, 2)} | {vigil_cells[1]} | {ratio} |")
-        process = rows.get((dataset, "sklearn_process"))
+                     f" | {fmt(ref_s, 2)} | {fmt(ref_process, 2)} | {vigil_cells[1]} | {ratio} | {process_ratio} |")
         if dataset == "http" and process:
             notes.append(f"http, sklearn whole process (Python start, CSV load, fit, score), mean of runs:"
                          f" {fmt(mean_of([s for _, s in process]), 2)} s.")
@@ -183,8 +186,11 @@ def cmd_table(algorithm, seeds, results_path):
         header.append(f"scikit-learn {sklearn.__version__} (single thread), seeds {ref_seeds}"
                       + ("" if seed_matters(algorithm) else " (deterministic, run once)")
                       + f"; Vigil seeds {seeds}. ROC-AUC = mean over seeds; difference = Vigil - sklearn;"
-                        " sklearn s = fit+score in-process; Vigil s = whole `./vigil detect run` process"
-                        " (JVM start, CSV read, fit, score, CSV write); ratio > 1 = Vigil faster.")
+                        " sklearn s = fit+score in-process; sklearn process s = the whole Python process (start, CSV"
+                        " load, fit, score); Vigil s = whole `./vigil detect run` process (JVM start, CSV read, fit,"
+                        " score, CSV write); ratio sklearn/Vigil = sklearn s / Vigil s (Vigil's start-up and I/O"
+                        " counted against it); ratio of processes = sklearn process s / Vigil s; > 1 = Vigil"
+                        " faster.")
     else:
         header.append(f"Seeds {seeds}. Vigil s = whole `./vigil detect run` process.")
     header.append("")
