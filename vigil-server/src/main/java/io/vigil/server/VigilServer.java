@@ -78,16 +78,18 @@ public final class VigilServer implements AutoCloseable {
         cfg.routes.before(this::admit);
         cfg.routes.after(this::release);
         cfg.routes.exception(Exception.class, (e, ctx) -> writeError(ctx, e));
+        cfg.http.prefer405over404 = true;
+        // Javalin answers unmatched routes in plain text; errors the handlers wrote are JSON already.
         cfg.routes.error(404, ctx -> {
-            if (ctx.result() == null) {
+            if (!isJson(ctx)) {
                 writeError(ctx, new ModelNotFoundException(null, "no route " + ctx.method() + " " + ctx.path()
                         + "; see GET /openapi.json for the API"));
             }
         });
         cfg.routes.error(405, ctx -> {
-            if (ctx.result() == null) {
-                writeError(ctx, new InvalidRequestException(null, "method " + ctx.method() + " is not allowed on "
-                        + ctx.path() + "; see GET /openapi.json"));
+            if (!isJson(ctx)) {
+                write(ctx, new ErrorMapper.ApiError(405, "invalid_request_error", "method " + ctx.method()
+                        + " is not allowed on " + ctx.path() + "; see GET /openapi.json", null));
             }
         });
         AnomalyRoutes api = new AnomalyRoutes(service, config.maxBodyBytes());
@@ -103,6 +105,11 @@ public final class VigilServer implements AutoCloseable {
         route(cfg, "GET", "/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                 .result(metrics.scrape()));
         route(cfg, "GET", "/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+    }
+
+    private static boolean isJson(Context ctx) {
+        String type = ctx.res().getContentType();
+        return type != null && type.startsWith("application/json");
     }
 
     /** Registers a route wrapped with in-flight tracking, metrics and the error mapper. */
@@ -148,7 +155,10 @@ public final class VigilServer implements AutoCloseable {
     }
 
     private static void writeError(Context ctx, Throwable e) {
-        ErrorMapper.ApiError error = ErrorMapper.map(e);
+        write(ctx, ErrorMapper.map(e));
+    }
+
+    private static void write(Context ctx, ErrorMapper.ApiError error) {
         if (error.status() == 401) {
             ctx.header("WWW-Authenticate", "Bearer");
         }
