@@ -224,4 +224,9 @@ public final class VigilServer implements AutoCloseable {
     public void close() {
         stop();
     }
+
+    /** Requests admitted and not yet finished. */
+    int inFlight() {
+        return inFlight.get();
+    }
 }
