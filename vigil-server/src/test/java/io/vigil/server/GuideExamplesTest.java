@@ -228,4 +228,14 @@ class GuideExamplesTest {
                     .isGreaterThan(data.get(0).get("score").asDouble());
         }
     }
+
+    @Test
+    void contaminationAutoLearnsTheThresholdFromTheScores() {
+        TestServer.Response fit = api.post("/v1/anomaly/fit", SENSOR_FIT.replace("sensor-monitor", "auto-c")
+                .replace("\"contamination\": 0.1", "\"contamination\": \"auto\""));
+        assertThat(fit.status()).as(fit.toString()).isEqualTo(200);
+        JsonNode info = api.get("/v1/anomaly/models/auto-c").json();
+        assertThat(info.get("threshold_rule").asText()).isEqualTo("auto");
+        assertThat(info.get("threshold").asDouble()).isEqualTo(fit.json().get("threshold").asDouble());
+    }
 }
