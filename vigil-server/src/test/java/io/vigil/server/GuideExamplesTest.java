@@ -216,9 +216,7 @@ class GuideExamplesTest {
     void everyGuideBackendFits() {
         for (String backend : List.of("isolation_forest", "one_class_svm", "local_outlier_factor")) {
             TestServer.Response fit = api.post("/v1/anomaly/fit", SENSOR_FIT.replace("\"isolation_forest\"",
-                    "\"" + backend + "\"").replace("sensor-monitor", "s-" + backend)
-                    .replace("\"contamination\": 0.1", backend.equals("local_outlier_factor")
-                            ? "\"contamination\": 0.1, \"n_neighbors\": 2" : "\"contamination\": 0.1"));
+                    "\"" + backend + "\"").replace("sensor-monitor", "s-" + backend));
             assertThat(fit.status()).as(backend + ": " + fit).isEqualTo(200);
             TestServer.Response score = api.post("/v1/anomaly/score",
                     SENSOR_DETECT.replace("sensor-monitor", "s-" + backend));
