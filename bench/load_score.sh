@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Load test of the REST server: starts `./vigil serve` on a free loopback port over a temporary data directory,
+# runs bench/LoadScore.java against it (fit an Isolation Forest on 10 features, rows/s scored in 1,000-row
+# batches, p50/p99 latency of single-row scores from 32 concurrent clients), then stops the server with SIGTERM.
+# Usage: bench/load_score.sh [SECONDS_PER_PHASE]   (default 10; each phase also stops at a request budget)
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+seconds="${1:-10}"
+data="$(mktemp -d)"
+log="$data/server.log"
+pid=""
+cleanup() {
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+    kill -TERM "$pid"
+    wait "$pid" 2>/dev/null || true
+  fi
+  rm -rf "$data"
+}
+trap cleanup EXIT
+
+# A free port: bind port 0 and read back what the kernel chose.
+port="$(java "$root/bench/FreePort.java")"
+"$root/vigil" serve --host 127.0.0.1 --port "$port" --data-dir "$data" >"$log" 2>&1 &
+pid=$!
+for _ in $(seq 1 600); do
+  if grep -q "listening on" "$log" 2>/dev/null; then break; fi
+  if ! kill -0 "$pid" 2>/dev/null; then cat "$log" >&2; echo "load_score: the server did not start" >&2; exit 1; fi
+  sleep 0.2
+done
+grep -q "listening on" "$log" || { cat "$log" >&2; echo "load_score: the server did not start in time" >&2; exit 1; }
+echo "server         $(grep 'listening on' "$log")"
+echo "cores          $(nproc)"
+java -Dseconds="$seconds" "$root/bench/LoadScore.java" "http://127.0.0.1:$port"
+kill -TERM "$pid"
+wait "$pid" 2>/dev/null || true
+pid=""
+echo "server stopped"

@@ -1,0 +1,82 @@
+package io.vigil.cli;
+
+import io.vigil.server.InsecureBindingException;
+import io.vigil.server.ServerConfig;
+import io.vigil.server.VigilServer;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code vigil serve}: the REST API until SIGTERM or Ctrl-C, which drain in-flight requests before stopping. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve the anomaly-detection REST API (/v1/anomaly/fit, score, detect, save, load, models).",
+                "Prints the URL once listening. With VIGIL_API_KEY set, every /v1 call needs "
+                        + "'Authorization: Bearer <key>'."})
+final class ServeCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--host", defaultValue = "${env:VIGIL_HOST:-127.0.0.1}", paramLabel = "HOST",
+            description = "Address to listen on (env VIGIL_HOST; default: 127.0.0.1). Any other than loopback "
+                    + "needs VIGIL_API_KEY or --insecure.")
+    String host;
+
+    @Option(names = "--port", defaultValue = "${env:VIGIL_PORT:-11540}", paramLabel = "PORT",
+            description = "Port (env VIGIL_PORT; default: 11540; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--data-dir", defaultValue = "${env:VIGIL_DATA_DIR:-${sys:user.home}/.vigil}", paramLabel = "DIR",
+            description = "Data directory; models are saved under DIR/models/anomaly (env VIGIL_DATA_DIR; "
+                    + "default: ~/.vigil).")
+    Path dataDir;
+
+    @Option(names = "--max-body-mb", defaultValue = "64", paramLabel = "MB",
+            description = "Largest request body accepted, in MiB; larger ones get 413 (default: ${DEFAULT-VALUE}).")
+    int maxBodyMb;
+
+    @Option(names = "--insecure", description = "Allow listening on a non-loopback address without an API key.")
+    boolean insecure;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if (maxBodyMb <= 0) {
+            throw new UserInputException("--max-body-mb must be greater than 0, got " + maxBodyMb);
+        }
+        if (port < 0 || port > 65535) {
+            throw new UserInputException("--port must be between 0 and 65535, got " + port);
+        }
+        ServerConfig config = new ServerConfig(host, port, dataDir, maxBodyMb * 1024L * 1024L,
+                System.getenv("VIGIL_API_KEY"), insecure, Clock.systemUTC());
+        VigilServer server;
+        try {
+            server = VigilServer.start(config);
+        } catch (InsecureBindingException e) {
+            throw new UserInputException(e.getMessage());
+        } catch (RuntimeException e) {
+            for (Throwable c = e; c != null; c = c.getCause()) {
+                if (c instanceof java.net.BindException) {
+                    throw new UserInputException("cannot listen on " + host + ":" + port + " (" + c.getMessage()
+                            + "); is another server running there? Choose another --port");
+                }
+            }
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop();
+            stopped.countDown();
+        }, "vigil-shutdown"));
+        out.println("Vigil listening on " + server.url() + " (models in " + config.modelsDir()
+                + (config.apiKey() == null ? "" : "; API key required") + ")");
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+}

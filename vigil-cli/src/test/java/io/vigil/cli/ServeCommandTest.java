@@ -1,0 +1,35 @@
+package io.vigil.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServeCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void refusesAnOpenAddressWithoutAKeyWithExitCode2() {
+        DetectRunCommandTest.Result r = DetectRunCommandTest.run("serve", "--host", "0.0.0.0", "--port", "0",
+                "--data-dir", dir.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("refusing to listen on 0.0.0.0").contains("--insecure");
+    }
+
+    @Test
+    void refusesANonPositiveBodyLimit() {
+        DetectRunCommandTest.Result r = DetectRunCommandTest.run("serve", "--port", "0", "--max-body-mb", "0",
+                "--data-dir", dir.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--max-body-mb");
+    }
+
+    @Test
+    void helpListsTheOptions() {
+        DetectRunCommandTest.Result r = DetectRunCommandTest.run("serve", "--help");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("--host", "--port", "--data-dir", "--max-body-mb", "--insecure", "11540");
+    }
+}
