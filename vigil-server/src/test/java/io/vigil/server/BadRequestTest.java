@@ -25,7 +25,8 @@ class BadRequestTest {
     @BeforeAll
     static void start() throws Exception {
         api = TestServer.start(ServerConfig.local(dataDir).withMaxBodyBytes(64 * 1024));
-        assertThat(api.post("/v1/anomaly/fit", "{\"model\": \"m\", \"data\": " + ROWS + "}").status()).isEqualTo(200);
+        assertThat(api.post("/v1/anomaly/fit", "{\"model\": \"m\", \"backend\": \"isolation_forest\", \"data\": " + ROWS
+                + "}").status()).isEqualTo(200);
         assertThat(api.post("/v1/anomaly/fit", "{\"model\": \"named\", \"data\": [{\"a\": 1, \"b\": \"x\"}, "
                 + "{\"a\": 2, \"b\": \"y\"}, {\"a\": 3, \"b\": \"x\"}], \"schema\": {\"a\": \"numeric\", "
                 + "\"b\": \"label\"}}").status()).isEqualTo(200);
@@ -109,9 +110,11 @@ class BadRequestTest {
                         400, "tresh", "unknown field"),
                 Arguments.of("/v1/anomaly/fit", "{\"model\": \"x\", \"data\": " + ROWS + ", \"n_trees\": 5}",
                         400, "n_trees", "unknown parameter 'n_trees'"),
-                Arguments.of("/v1/anomaly/fit", "{\"model\": \"x\", \"data\": " + ROWS + ", \"epochs\": 5}",
+                Arguments.of("/v1/anomaly/fit", "{\"model\": \"x\", \"backend\": \"isolation_forest\", \"data\": " + ROWS
+                        + ", \"epochs\": 5}",
                         400, "epochs", "unknown parameter 'epochs' for isolation_forest"),
-                Arguments.of("/v1/anomaly/fit", "{\"model\": \"x\", \"data\": " + ROWS + ", \"n_estimators\": 0}",
+                Arguments.of("/v1/anomaly/fit", "{\"model\": \"x\", \"backend\": \"isolation_forest\", \"data\": " + ROWS
+                        + ", \"n_estimators\": 0}",
                         400, "trees", "greater than 0"),
                 Arguments.of("/v1/anomaly/fit", "{\"model\": \"x\", \"model\": \"y\", \"data\": " + ROWS + "}",
                         400, "model", "twice"),

@@ -44,7 +44,8 @@ class OpenApiAndMetricsTest {
     @Test
     void metricsCountRequestsPerRouteModelsAndRows() throws Exception {
         try (TestServer api = TestServer.start(dataDir)) {
-            api.post("/v1/anomaly/fit", "{\"model\": \"m\", \"data\": [[1, 2], [2, 3], [3, 4], [4, 4], [2, 2]]}");
+            api.post("/v1/anomaly/fit", "{\"model\": \"m\", \"backend\": \"isolation_forest\", "
+                    + "\"data\": [[1, 2], [2, 3], [3, 4], [4, 4], [2, 2]]}");
             api.post("/v1/anomaly/score", "{\"model\": \"m\", \"data\": [[1, 2], [9, 9], [3, 3]]}");
             api.post("/v1/anomaly/score", "{\"model\": \"m\", \"data\": [[1, 2]]}");
             api.post("/v1/anomaly/score", "{\"model\": \"nope\", \"data\": [[1, 2]]}");
