@@ -13,7 +13,8 @@ import java.util.Map;
  * @param grade the thresholder's anomaly grade in [0, 1]; above 0 means flagged
  * @param confidence the library's data confidence
  * @param attribution per input feature, the share of the score (high plus low directions) for the current time
- *                    step; empty while the forest is warming up
+ *                    step; empty unless flagged (the library
+ *                    explains graded points only)
  * @param expectedValues per input feature, what the forest expected instead; empty unless flagged
  * @param relativeIndex 0 when the anomaly is the current point, -j when it is j points back in the shingle
  */
