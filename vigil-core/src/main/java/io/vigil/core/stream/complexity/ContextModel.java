@@ -13,8 +13,11 @@ import java.util.Arrays;
  * adaptation moves every entry 1/32 of the way toward the table that gives s all the mass the other 255 symbols do
  * not need ({@code target[j] = j} for j at most s, {@code j + 7936} above).
  *
- * <p>Memory: at most {@code maxNodes} nodes. Tables live in one {@code int[]} slab (int rather than short so that
- * the adaptation loops vectorise), child links in an open-addressing table keyed by (parent, byte), and an intrusive
+ * <p>Each table is stored as its excess over the floor ramp, {@code excess[j] = cdf[j] - j}, in [0, 7936]: the
+ * target then becomes the constant 0 (j at most s) or 7936 (above), and {@code (t - c) >> 5} is unchanged because
+ * t and c shift by the same j, so the two adaptation loops are plain constant-operand passes over one array.
+ *
+ * <p>Memory: at most {@code maxNodes} nodes. Tables live in one {@code int[]} slab, child links in an open-addressing table keyed by (parent, byte), and an intrusive
  * doubly linked list over node ids keeps them in least-recently-used order at O(1) per touch. Every update touches
  * the nodes on its path deepest first, so a parent is always more recent than any of its children, the least
  * recently used node is always a leaf, and evicting it never orphans a subtree. The root is never evicted.
@@ -28,21 +31,12 @@ final class ContextModel {
     static final int RATE = 5;
     private static final int SPARE = TOTAL - SYMBOLS;
     private static final int NONE = -1;
-    private static final int[] LOW_TARGET = new int[STRIDE];
-    private static final int[] HIGH_TARGET = new int[STRIDE];
-
-    static {
-        for (int j = 0; j < STRIDE; j++) {
-            LOW_TARGET[j] = j;
-            HIGH_TARGET[j] = j + SPARE;
-        }
-    }
 
     private final int depth;
     private final int maxNodes;
     private int capacity;
     private int nodes;
-    private int[] cdf;
+    private int[] excess;
     private int[] parent;
     private int[] symbol;
     private int[] prev;
@@ -56,7 +50,7 @@ final class ContextModel {
         this.depth = depth;
         this.maxNodes = maxNodes;
         this.capacity = Math.min(maxNodes, 1024);
-        this.cdf = new int[capacity * STRIDE];
+        this.excess = new int[capacity * STRIDE];
         this.parent = new int[capacity];
         this.symbol = new int[capacity];
         this.prev = new int[capacity];
@@ -83,7 +77,7 @@ final class ContextModel {
     /** Sum over the bytes of {@code bits(cdf[s+1] - cdf[s])} under each byte's deepest existing context. */
     long cost(byte[] data, int length) {
         long total = 0;
-        int[] table = cdf;
+        int[] table = excess;
         for (int i = 0; i < length; i++) {
             int node = 0;
             for (int k = 0; k < depth; k++) {
@@ -95,7 +89,7 @@ final class ContextModel {
             }
             int s = data[i] & 0xFF;
             int base = node * STRIDE + s;
-            int freq = table[base + 1] - table[base];
+            int freq = table[base + 1] - table[base] + 1;
             total += 32 - Integer.numberOfLeadingZeros(freq);
         }
         return total;
@@ -130,16 +124,17 @@ final class ContextModel {
         }
     }
 
+    /** cdf[j] += (target[j] - cdf[j]) >> 5 for j in 1..255, in excess form (see the class comment). */
     private void adapt(int base, int s) {
-        int[] table = cdf;
-        // Two loops with the target split at s, so each is a branch-free, vectorisable pass.
-        for (int j = 1; j <= s; j++) {
-            int c = table[base + j];
-            table[base + j] = c + ((LOW_TARGET[j] - c) >> RATE);
+        int[] table = excess;
+        // Two loops with the target split at s, so each is a branch-free pass with constant operands.
+        for (int j = base + 1, end = base + s; j <= end; j++) {
+            int e = table[j];
+            table[j] = e + ((-e) >> RATE);
         }
-        for (int j = s + 1; j < SYMBOLS; j++) {
-            int c = table[base + j];
-            table[base + j] = c + ((HIGH_TARGET[j] - c) >> RATE);
+        for (int j = base + s + 1, end = base + SYMBOLS; j < end; j++) {
+            int e = table[j];
+            table[j] = e + ((SPARE - e) >> RATE);
         }
     }
 
@@ -180,7 +175,7 @@ final class ContextModel {
     private int allocate() {
         if (nodes == capacity) {
             int grown = (int) Math.min(maxNodes, Math.max(capacity * 2L, 16));
-            cdf = Arrays.copyOf(cdf, grown * STRIDE);
+            excess = Arrays.copyOf(excess, grown * STRIDE);
             parent = Arrays.copyOf(parent, grown);
             symbol = Arrays.copyOf(symbol, grown);
             prev = Arrays.copyOf(prev, grown);
@@ -193,7 +188,7 @@ final class ContextModel {
     private void initialise(int id, int parentId, int sym) {
         int base = id * STRIDE;
         for (int j = 0; j < STRIDE; j++) {
-            cdf[base + j] = j * (TOTAL / SYMBOLS);
+            excess[base + j] = j * (TOTAL / SYMBOLS - 1);
         }
         parent[id] = parentId;
         symbol[id] = sym;
@@ -249,9 +244,13 @@ final class ContextModel {
         return ctx;
     }
 
-    /** The table of a node (for tests). */
+    /** The cumulative frequency table of a node (for tests). */
     int[] table(int id) {
-        return Arrays.copyOfRange(cdf, id * STRIDE, (id + 1) * STRIDE);
+        int[] cdf = new int[STRIDE];
+        for (int j = 0; j < STRIDE; j++) {
+            cdf[j] = excess[id * STRIDE + j] + j;
+        }
+        return cdf;
     }
 
     /**
@@ -265,7 +264,7 @@ final class ContextModel {
             buf.putInt(parent[id]).putInt(symbol[id]);
             int base = id * STRIDE;
             for (int j = 1; j < SYMBOLS; j++) {
-                buf.putShort((short) cdf[base + j]);
+                buf.putShort((short) (excess[base + j] + j));
             }
         }
         for (int id : recencyOrder()) {
@@ -295,7 +294,12 @@ final class ContextModel {
             m.initialise(id, p, sym);
             int base = id * STRIDE;
             for (int j = 1; j < SYMBOLS; j++) {
-                m.cdf[base + j] = buf.getShort() & 0xFFFF;
+                int c = buf.getShort() & 0xFFFF;
+                if (c < j || c > j + SPARE) {
+                    throw new IllegalArgumentException("corrupt complexity model: node " + id + " entry " + j
+                            + " is " + c);
+                }
+                m.excess[base + j] = c - j;
             }
         }
         for (int id = 1; id < count; id++) {
