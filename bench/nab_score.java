@@ -30,7 +30,8 @@ import java.util.stream.IntStream;
  * rows before any window). Detections are the scored rows whose anomaly score is at least the threshold: each window
  * earns A_TP times the best (earliest) detection in it, or A_FN = -1 if it has none; each detection outside windows
  * adds A_FP = 0.11 times its (negative) weight. Like NAB's optimiser, one threshold is chosen for the whole corpus by
- * sweeping every distinct score; the raw score is normalised as 100 (raw - null) / (perfect - null), null being the
+ * sweeping every distinct score ("use" picks the detector output swept: score, grade, or alert_score / alert_grade,
+ * which are 0 unless the detector raised an alert, so settings such as cooldown take part); the raw score is normalised as 100 (raw - null) / (perfect - null), null being the
  * detector that never fires and perfect the one that fires on each window's first scored row and nowhere else.
  */
 final class NabScore {
@@ -102,7 +103,12 @@ final class NabScore {
             double[] scores = new double[values.length];
             for (int i = 0; i < values.length; i++) {
                 StreamResult r = d.process(Observation.values(i, values[i]));
-                scores[i] = "grade".equals(use) ? ((RcfResult) r).grade() : r.score();
+                scores[i] = switch (use) {
+                    case "grade" -> ((RcfResult) r).grade();
+                    case "alert_grade" -> r.anomaly() ? ((RcfResult) r).grade() : 0.0;
+                    case "alert_score" -> r.anomaly() ? r.score() : 0.0;
+                    default -> r.score();
+                };
             }
             out[f] = scores;
         });

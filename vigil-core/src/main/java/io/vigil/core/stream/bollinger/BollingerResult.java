@@ -13,7 +13,7 @@ import java.util.Map;
  * @param lower ema - k sd of the previous window
  * @param score how far beyond the band (on the configured side) in units of sd; 0 inside; infinite when sd is 0
  *              and the value leaves the band
- * @param anomaly score above 0 once a full window has been seen
+ * @param anomaly score above 0 once a full window has been seen, outside the cooldown after an alert
  */
 public record BollingerResult(double value, double ema, double upper, double lower, double score, boolean anomaly,
                               long count) implements StreamResult {

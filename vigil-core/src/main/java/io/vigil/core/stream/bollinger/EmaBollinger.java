@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vigil.core.detect.DetectorParameters;
 import io.vigil.core.detect.InvalidParameterException;
+import io.vigil.core.stream.AlertCooldown;
 import io.vigil.core.stream.Observation;
 import io.vigil.core.stream.StreamDetector;
 import io.vigil.core.stream.StreamDetectorFactory;
@@ -20,7 +21,7 @@ import java.util.Map;
  * {@code ema ± k sd}, where ema is the exponential moving average with {@code alpha = 2 / (window + 1)} (started at
  * the first value) and sd the population standard deviation of the last {@code window} values, kept in a ring
  * buffer and recomputed in two passes per point (exact, no drift from running sums of squares). Points are flagged
- * only once a full window has been seen.
+ * only once a full window has been seen, and not within {@code cooldown} points after the previous alert.
  */
 public final class EmaBollinger implements StreamDetector {
     public static final String TYPE = "ema_bollinger";
@@ -32,6 +33,8 @@ public final class EmaBollinger implements StreamDetector {
     private final int window;
     private final double k;
     private final BandSide side;
+    private final int cooldownLength;
+    private AlertCooldown cooldown;
     private final double alpha;
     private final double[] ring;
     private int filled;
@@ -43,6 +46,8 @@ public final class EmaBollinger implements StreamDetector {
         this.window = b.window;
         this.k = b.k;
         this.side = b.side;
+        this.cooldownLength = b.cooldown;
+        this.cooldown = new AlertCooldown(b.cooldown);
         this.alpha = 2.0 / (window + 1.0);
         this.ring = new double[window];
     }
@@ -54,7 +59,8 @@ public final class EmaBollinger implements StreamDetector {
     private static Builder read(DetectorParameters p) {
         return builder().window(p.intValue(20, "window", "n"))
                 .k(p.doubleValue(2.0, "k"))
-                .side(BandSide.parse(p.stringValue("outside", "side")));
+                .side(BandSide.parse(p.stringValue("outside", "side")))
+                .cooldown(p.intValue(0, "cooldown"));
     }
 
     private static StreamDetector restore(DetectorParameters p, JsonNode state) {
@@ -72,6 +78,7 @@ public final class EmaBollinger implements StreamDetector {
         }
         d.ema = state.path("ema").isNumber() ? state.get("ema").asDouble() : Double.NaN;
         d.count = state.path("count").asLong();
+        d.cooldown = new AlertCooldown(d.cooldownLength, state.path("last_alert").asLong());
         return d;
     }
 
@@ -86,6 +93,7 @@ public final class EmaBollinger implements StreamDetector {
         m.put("window", window);
         m.put("k", k);
         m.put("side", side.label());
+        m.put("cooldown", cooldownLength);
         return m;
     }
 
@@ -114,7 +122,8 @@ public final class EmaBollinger implements StreamDetector {
                 case OUTSIDE -> Math.max(x - upper, lower - x);
             };
             double score = beyond <= 0 ? 0.0 : sd > 0 ? beyond / sd : Double.POSITIVE_INFINITY;
-            result = new BollingerResult(x, ema, upper, lower, score, filled == window && score > 0, count + 1);
+            boolean alert = cooldown.admit(filled == window && score > 0, count + 1);
+            result = new BollingerResult(x, ema, upper, lower, score, alert, count + 1);
         }
         ema = filled == 0 ? x : alpha * x + (1 - alpha) * ema;
         ring[next] = x;
@@ -151,6 +160,7 @@ public final class EmaBollinger implements StreamDetector {
     public synchronized byte[] snapshot() {
         ObjectNode state = StreamSnapshot.json().createObjectNode();
         state.put("count", count);
+        state.put("last_alert", cooldown.lastAlert());
         if (Double.isNaN(ema)) {
             state.putNull("ema");
         } else {
@@ -169,6 +179,7 @@ public final class EmaBollinger implements StreamDetector {
         private int window = 20;
         private double k = 2.0;
         private BandSide side = BandSide.OUTSIDE;
+        private int cooldown;
 
         /** N: the EMA's span (alpha = 2 / (N + 1)) and the number of values the sd is taken over. */
         public Builder window(int window) {
@@ -187,7 +198,16 @@ public final class EmaBollinger implements StreamDetector {
             return this;
         }
 
+        /** Points after an alert during which points beyond the band are not flagged again (0: none). */
+        public Builder cooldown(int cooldown) {
+            this.cooldown = cooldown;
+            return this;
+        }
+
         public EmaBollinger build() {
+            if (cooldown < 0) {
+                throw new InvalidParameterException("cooldown", "cooldown must be at least 0");
+            }
             if (window < 2) {
                 throw new InvalidParameterException("window", "window must be at least 2");
             }

@@ -13,11 +13,13 @@ import java.util.Arrays;
  * adaptation moves every entry 1/32 of the way toward the table that gives s all the mass the other 255 symbols do
  * not need ({@code target[j] = j} for j at most s, {@code j + 7936} above).
  *
- * <p>Each table is stored as its excess over the floor ramp, {@code excess[j] = cdf[j] - j}, in [0, 7936]: the
- * target then becomes the constant 0 (j at most s) or 7936 (above), and {@code (t - c) >> 5} is unchanged because
- * t and c shift by the same j, so the two adaptation loops are plain constant-operand passes over one array.
+ * <p>Each entry is stored as {@code u[j] = cdf[j] - j + 31}, in [31, 7967], a short. With e = cdf[j] - j the
+ * targets become the constants 0 (j at most s) and 7936 (above), and the exact update
+ * {@code e += (t - e) >> 5} equals {@code e - ceil(e / 32)} or {@code e + 248 - ceil(e / 32)}; with u = e + 31,
+ * {@code ceil(e / 32) = u >> 5}, so both adaptation loops are {@code u -= u >> 5} (plus 248 above s): a shift
+ * of the loaded short itself, constant operands, one array: candidates for 16-bit-lane auto-vectorisation.
  *
- * <p>Memory: at most {@code maxNodes} nodes. Tables live in one {@code int[]} slab, child links in an open-addressing table keyed by (parent, byte), and an intrusive
+ * <p>Memory: at most {@code maxNodes} nodes. Tables live in one {@code short[]} slab (514 bytes a node), child links in an open-addressing table keyed by (parent, byte), and an intrusive
  * doubly linked list over node ids keeps them in least-recently-used order at O(1) per touch. Every update touches
  * the nodes on its path deepest first, so a parent is always more recent than any of its children, the least
  * recently used node is always a leaf, and evicting it never orphans a subtree. The root is never evicted.
@@ -30,13 +32,16 @@ final class ContextModel {
     static final int TOTAL = 8192;
     static final int RATE = 5;
     private static final int SPARE = TOTAL - SYMBOLS;
+    /** u = cdf - j + BIAS, so that ceil(e / 32) is u >> 5. */
+    private static final int BIAS = (1 << RATE) - 1;
+    private static final int STEP_ABOVE = SPARE >> RATE;
     private static final int NONE = -1;
 
     private final int depth;
     private final int maxNodes;
     private int capacity;
     private int nodes;
-    private int[] excess;
+    private short[] table;
     private int[] parent;
     private int[] symbol;
     private int[] prev;
@@ -50,7 +55,7 @@ final class ContextModel {
         this.depth = depth;
         this.maxNodes = maxNodes;
         this.capacity = Math.min(maxNodes, 1024);
-        this.excess = new int[capacity * STRIDE];
+        this.table = new short[capacity * STRIDE];
         this.parent = new int[capacity];
         this.symbol = new int[capacity];
         this.prev = new int[capacity];
@@ -77,7 +82,7 @@ final class ContextModel {
     /** Sum over the bytes of {@code bits(cdf[s+1] - cdf[s])} under each byte's deepest existing context. */
     long cost(byte[] data, int length) {
         long total = 0;
-        int[] table = excess;
+        short[] u = table;
         for (int i = 0; i < length; i++) {
             int node = 0;
             for (int k = 0; k < depth; k++) {
@@ -89,7 +94,7 @@ final class ContextModel {
             }
             int s = data[i] & 0xFF;
             int base = node * STRIDE + s;
-            int freq = table[base + 1] - table[base] + 1;
+            int freq = u[base + 1] - u[base] + 1;
             total += 32 - Integer.numberOfLeadingZeros(freq);
         }
         return total;
@@ -124,17 +129,17 @@ final class ContextModel {
         }
     }
 
-    /** cdf[j] += (target[j] - cdf[j]) >> 5 for j in 1..255, in excess form (see the class comment). */
+    /** cdf[j] += (target[j] - cdf[j]) >> 5 for j in 1..255, in the biased form of the class comment. */
     private void adapt(int base, int s) {
-        int[] table = excess;
+        short[] u = table;
         // Two loops with the target split at s, so each is a branch-free pass with constant operands.
         for (int j = base + 1, end = base + s; j <= end; j++) {
-            int e = table[j];
-            table[j] = e + ((-e) >> RATE);
+            short v = u[j];
+            u[j] = (short) (v - (v >> RATE));
         }
         for (int j = base + s + 1, end = base + SYMBOLS; j < end; j++) {
-            int e = table[j];
-            table[j] = e + ((SPARE - e) >> RATE);
+            short v = u[j];
+            u[j] = (short) (v - (v >> RATE) + STEP_ABOVE);
         }
     }
 
@@ -175,7 +180,7 @@ final class ContextModel {
     private int allocate() {
         if (nodes == capacity) {
             int grown = (int) Math.min(maxNodes, Math.max(capacity * 2L, 16));
-            excess = Arrays.copyOf(excess, grown * STRIDE);
+            table = Arrays.copyOf(table, grown * STRIDE);
             parent = Arrays.copyOf(parent, grown);
             symbol = Arrays.copyOf(symbol, grown);
             prev = Arrays.copyOf(prev, grown);
@@ -188,7 +193,7 @@ final class ContextModel {
     private void initialise(int id, int parentId, int sym) {
         int base = id * STRIDE;
         for (int j = 0; j < STRIDE; j++) {
-            excess[base + j] = j * (TOTAL / SYMBOLS - 1);
+            table[base + j] = (short) (j * (TOTAL / SYMBOLS - 1) + BIAS);
         }
         parent[id] = parentId;
         symbol[id] = sym;
@@ -248,7 +253,7 @@ final class ContextModel {
     int[] table(int id) {
         int[] cdf = new int[STRIDE];
         for (int j = 0; j < STRIDE; j++) {
-            cdf[j] = excess[id * STRIDE + j] + j;
+            cdf[j] = table[id * STRIDE + j] + j - BIAS;
         }
         return cdf;
     }
@@ -264,7 +269,7 @@ final class ContextModel {
             buf.putInt(parent[id]).putInt(symbol[id]);
             int base = id * STRIDE;
             for (int j = 1; j < SYMBOLS; j++) {
-                buf.putShort((short) (excess[base + j] + j));
+                buf.putShort((short) (table[base + j] + j - BIAS));
             }
         }
         for (int id : recencyOrder()) {
@@ -299,7 +304,7 @@ final class ContextModel {
                     throw new IllegalArgumentException("corrupt complexity model: node " + id + " entry " + j
                             + " is " + c);
                 }
-                m.excess[base + j] = c - j;
+                m.table[base + j] = (short) (c - j + BIAS);
             }
         }
         for (int id = 1; id < count; id++) {

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vigil.core.detect.DetectorParameters;
 import io.vigil.core.detect.InvalidParameterException;
+import io.vigil.core.stream.AlertCooldown;
 import io.vigil.core.stream.Observation;
 import io.vigil.core.stream.StreamDetector;
 import io.vigil.core.stream.StreamDetectorFactory;
@@ -34,12 +35,14 @@ public final class RandomCutForestStream implements StreamDetector {
 
     private final Builder settings;
     private final ThresholdedRandomCutForest forest;
+    private final AlertCooldown cooldown;
     private long count;
 
-    private RandomCutForestStream(Builder b, ThresholdedRandomCutForest forest, long count) {
+    private RandomCutForestStream(Builder b, ThresholdedRandomCutForest forest, long count, AlertCooldown cooldown) {
         this.settings = b;
         this.forest = forest;
         this.count = count;
+        this.cooldown = cooldown;
     }
 
     public static Builder builder() {
@@ -54,7 +57,8 @@ public final class RandomCutForestStream implements StreamDetector {
                 .sampleSize(p.intValue(256, "sample_size"))
                 .anomalyRate(p.doubleValue(0.005, "anomaly_rate"))
                 .transform(p.stringValue("normalize", "transform"))
-                .seed(p.has("seed") ? (long) p.doubleValue(0, "seed") : 42L);
+                .seed(p.has("seed") ? (long) p.doubleValue(0, "seed") : 42L)
+                .cooldown(p.intValue(0, "cooldown"));
         if (p.has("output_after")) {
             b.outputAfter(p.intValue(0, "output_after"));
         }
@@ -71,7 +75,8 @@ public final class RandomCutForestStream implements StreamDetector {
             ThresholdedRandomCutForestState s = StreamSnapshot.json()
                     .treeToValue(state.get("forest"), ThresholdedRandomCutForestState.class);
             ThresholdedRandomCutForest forest = new ThresholdedRandomCutForestMapper().toModel(s);
-            return new RandomCutForestStream(b, forest, state.path("count").asLong());
+            return new RandomCutForestStream(b, forest, state.path("count").asLong(),
+                    new AlertCooldown(b.cooldown, state.path("last_alert").asLong()));
         } catch (JsonProcessingException | RuntimeException e) {
             throw new IllegalArgumentException("corrupt rcf snapshot: " + e.getMessage());
         }
@@ -125,8 +130,9 @@ public final class RandomCutForestStream implements StreamDetector {
         if (a.getAnomalyGrade() > 0 && list != null && list.length > 0 && list[0] != null) {
             expected = list[0].clone();
         }
+        boolean alert = cooldown.admit(a.getAnomalyGrade() > 0, count);
         return new RcfResult(a.getRCFScore(), a.getAnomalyGrade(), a.getDataConfidence(), attribution, expected,
-                a.getRelativeIndex(), count);
+                a.getRelativeIndex(), alert, count);
     }
 
     @Override
@@ -138,6 +144,7 @@ public final class RandomCutForestStream implements StreamDetector {
     public synchronized byte[] snapshot() {
         ObjectNode state = StreamSnapshot.json().createObjectNode();
         state.put("count", count);
+        state.put("last_alert", cooldown.lastAlert());
         ThresholdedRandomCutForestState s = new ThresholdedRandomCutForestMapper().toState(forest);
         state.set("forest", StreamSnapshot.json().valueToTree(s));
         return new StreamSnapshot(TYPE, settings(), state).toBytes();
@@ -154,6 +161,7 @@ public final class RandomCutForestStream implements StreamDetector {
         private double anomalyRate = 0.005;
         private String transform = "normalize";
         private long seed = 42L;
+        private int cooldown;
 
         /** Values per point (input length before shingling). */
         public Builder dimensions(int dimensions) {
@@ -204,6 +212,12 @@ public final class RandomCutForestStream implements StreamDetector {
             return this;
         }
 
+        /** Points after an alert during which graded points are not flagged again (0: none). */
+        public Builder cooldown(int cooldown) {
+            this.cooldown = cooldown;
+            return this;
+        }
+
         Map<String, Object> toMap() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("dimensions", dimensions);
@@ -219,6 +233,7 @@ public final class RandomCutForestStream implements StreamDetector {
             m.put("anomaly_rate", anomalyRate);
             m.put("transform", transform);
             m.put("seed", seed);
+            m.put("cooldown", cooldown);
             return m;
         }
 
@@ -257,6 +272,9 @@ public final class RandomCutForestStream implements StreamDetector {
             if (!(anomalyRate > 0 && anomalyRate < 0.5)) {
                 throw new InvalidParameterException("anomaly_rate", "anomalyRate must be in (0, 0.5)");
             }
+            if (cooldown < 0) {
+                throw new InvalidParameterException("cooldown", "cooldown must be at least 0");
+            }
             transformMethod();
         }
 
@@ -279,7 +297,7 @@ public final class RandomCutForestStream implements StreamDetector {
             if (timeDecay != null) {
                 b.timeDecay(timeDecay);
             }
-            return new RandomCutForestStream(this, b.build(), 0);
+            return new RandomCutForestStream(this, b.build(), 0, new AlertCooldown(cooldown));
         }
     }
 }

@@ -17,17 +17,14 @@ import java.util.Map;
  *                    explains graded points only)
  * @param expectedValues per input feature, what the forest expected instead; empty unless flagged
  * @param relativeIndex 0 when the anomaly is the current point, -j when it is j points back in the shingle
+ * @param anomaly graded above 0 and not within the cooldown after the previous alert
  */
 public record RcfResult(double rcfScore, double grade, double confidence, double[] attribution,
-                        double[] expectedValues, int relativeIndex, long count) implements StreamResult {
+                        double[] expectedValues, int relativeIndex, boolean anomaly, long count)
+        implements StreamResult {
     @Override
     public double score() {
         return rcfScore;
-    }
-
-    @Override
-    public boolean anomaly() {
-        return grade > 0;
     }
 
     @Override
@@ -35,7 +32,7 @@ public record RcfResult(double rcfScore, double grade, double confidence, double
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("score", StreamResult.jsonNumber(rcfScore));
         m.put("grade", StreamResult.jsonNumber(grade));
-        m.put("is_anomaly", anomaly());
+        m.put("is_anomaly", anomaly);
         m.put("confidence", StreamResult.jsonNumber(confidence));
         m.put("attribution", list(attribution));
         m.put("expected_values", list(expectedValues));
