@@ -63,7 +63,7 @@ class StreamRegistryTest {
         for (int i = 0; i < 300; i++) {
             stream.add(Observation.value(Math.sin(i / 9.0) * 100 + random.nextGaussian()));
         }
-        assertResumesIdentically(Map.of("type", "ema_bollinger", "settings", Map.of("window", 17, "k", 2.5)), stream);
+        assertResumesIdentically(Map.of("type", "ema_bollinger", "settings", Map.of("window", 17, "k", 1.0, "cooldown", 5)), stream);
     }
 
     @Test
@@ -75,7 +75,7 @@ class StreamRegistryTest {
             stream.add(Observation.values(i, v));
         }
         assertResumesIdentically(Map.of("type", "rcf", "settings",
-                Map.of("shingle_size", 4, "trees", 20, "sample_size", 64)), stream);
+                Map.of("shingle_size", 4, "trees", 20, "sample_size", 64, "cooldown", 3)), stream);
     }
 
     @Test
