@@ -13,7 +13,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -79,18 +78,19 @@ final class NabScore {
         }
     }
 
+    /** The published comparison: library defaults, then the alert cooldown, then seeds to show the spread. */
     static List<String> defaultSpecs() {
-        List<String> specs = new ArrayList<>();
-        specs.add("{\"type\":\"ema_bollinger\",\"settings\":{\"window\":20,\"k\":2}}");
-        for (int w : new int[] {50, 100, 200, 400}) {
-            specs.add("{\"type\":\"ema_bollinger\",\"settings\":{\"window\":" + w + ",\"k\":0}}");
-        }
-        specs.add("{\"type\":\"rcf\",\"settings\":{}}");
-        specs.add("{\"type\":\"rcf\",\"settings\":{},\"use\":\"grade\"}");
-        for (int sh : new int[] {4, 16, 32}) {
-            specs.add("{\"type\":\"rcf\",\"settings\":{\"shingle_size\":" + sh + ",\"trees\":50}}");
-        }
-        return specs;
+        return List.of(
+                "{\"type\":\"ema_bollinger\",\"settings\":{\"window\":20,\"k\":2}}",
+                "{\"type\":\"ema_bollinger\",\"settings\":{\"window\":200,\"k\":4,\"cooldown\":100},"
+                        + "\"use\":\"alert_score\"}",
+                "{\"type\":\"rcf\",\"settings\":{}}",
+                "{\"type\":\"rcf\",\"settings\":{},\"use\":\"grade\"}",
+                "{\"type\":\"rcf\",\"settings\":{\"cooldown\":10},\"use\":\"alert_score\"}",
+                "{\"type\":\"rcf\",\"settings\":{\"cooldown\":10},\"use\":\"alert_grade\"}",
+                "{\"type\":\"rcf\",\"settings\":{\"cooldown\":10,\"seed\":1},\"use\":\"alert_grade\"}",
+                "{\"type\":\"rcf\",\"settings\":{\"cooldown\":10,\"seed\":2},\"use\":\"alert_grade\"}",
+                "{\"type\":\"rcf\",\"settings\":{\"cooldown\":10,\"seed\":3},\"use\":\"alert_grade\"}");
     }
 
     /** Runs a fresh detector over every series (series in parallel; each detector is sequential, so deterministic). */
