@@ -264,8 +264,8 @@ public final class RunStore {
     private static Map<Long, List<ActionAttempt>> attempts(Connection c, String ids, Object[] params) throws SQLException {
         Map<Long, List<ActionAttempt>> out = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT run_id, action_idx, action_type, event, attempt, epoch_us(at), success, status_code, message
-                FROM action_attempts WHERE run_id IN (""" + ids + ") ORDER BY run_id, at, action_idx, attempt")) {
+                SELECT run_id, action_idx, action_type, event, attempt, epoch_us(attempted_at), success, status_code, message
+                FROM action_attempts WHERE run_id IN (""" + ids + ") ORDER BY run_id, attempted_at, action_idx, attempt")) {
             for (int i = 0; i < params.length; i++) {
                 ps.setLong(i + 1, (Long) params[i]);
             }

@@ -66,7 +66,7 @@ final class Schema {
               action_type VARCHAR NOT NULL,
               event VARCHAR NOT NULL,
               attempt INTEGER NOT NULL,
-              at TIMESTAMP NOT NULL,
+              attempted_at TIMESTAMP NOT NULL,
               success BOOLEAN NOT NULL,
               status_code INTEGER,
               message VARCHAR)""");
