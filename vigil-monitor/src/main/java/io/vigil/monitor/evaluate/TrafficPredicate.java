@@ -106,30 +106,35 @@ final class TrafficPredicate {
         sql.append(')');
     }
 
+    /**
+     * Attributes are a JSON object; the path {@code $."key"} is built from a key that matched
+     * {@link AttributePredicate#KEY} (no quotes or backslashes possible) and is bound as a parameter anyway.
+     */
     private void attribute(AttributePredicate p) {
+        String path = "$.\"" + p.key() + "\"";
         switch (p.op()) {
             case EQUALS -> {
-                sql.append(" AND coalesce(map_extract_value(attributes, ?) = ?, false)");
-                params.add(p.key());
+                sql.append(" AND coalesce(json_extract_string(attributes, ?) = ?, false)");
+                params.add(path);
                 params.add(p.value());
             }
             case NOT_EQUALS -> {
-                sql.append(" AND coalesce(map_extract_value(attributes, ?) <> ?, true)");
-                params.add(p.key());
+                sql.append(" AND coalesce(json_extract_string(attributes, ?) <> ?, true)");
+                params.add(path);
                 params.add(p.value());
             }
             case CONTAINS -> {
-                sql.append(" AND coalesce(contains(map_extract_value(attributes, ?), ?), false)");
-                params.add(p.key());
+                sql.append(" AND coalesce(contains(json_extract_string(attributes, ?), ?), false)");
+                params.add(path);
                 params.add(p.value());
             }
             case EXISTS -> {
-                sql.append(" AND coalesce(map_contains(attributes, ?), false)");
-                params.add(p.key());
+                sql.append(" AND json_extract(attributes, ?) IS NOT NULL");
+                params.add(path);
             }
             case MISSING -> {
-                sql.append(" AND NOT coalesce(map_contains(attributes, ?), false)");
-                params.add(p.key());
+                sql.append(" AND json_extract(attributes, ?) IS NULL");
+                params.add(path);
             }
         }
     }

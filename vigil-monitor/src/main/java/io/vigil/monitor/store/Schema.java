@@ -22,7 +22,7 @@ final class Schema {
               response_bytes BIGINT NOT NULL,
               client_ip VARCHAR,
               user_agent VARCHAR,
-              attributes MAP(VARCHAR, VARCHAR))""",
+              attributes JSON)""",
             "CREATE SEQUENCE IF NOT EXISTS monitor_ids START 1",
             """
             CREATE TABLE IF NOT EXISTS monitors (

@@ -77,7 +77,7 @@ public final class TrafficStore {
                                 .append(r.responseBytes() == null ? 0L : r.responseBytes().longValue())
                                 .append(r.clientIp())
                                 .append(r.userAgent())
-                                .append(r.attributes())
+                                .append(AttributesJson.write(r.attributes()))
                                 .endRow();
                     }
                 }

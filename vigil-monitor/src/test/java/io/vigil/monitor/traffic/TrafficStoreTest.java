@@ -20,7 +20,7 @@ class TrafficStoreTest {
 
     static TrafficRecord record(Instant ts, String api, int status, TrafficResult result, double ms) {
         return new TrafficRecord(ts, "prod", api, "get", "/v1/items", status, result, ms, 10L, 200L, "10.0.0.1",
-                "curl/8", Map.of("tenant", "acme"));
+                "curl/8", Map.of("tenant", "acme", "note", "say \"hi\" \\ \n bye"));
     }
 
     @Test
@@ -49,12 +49,13 @@ class TrafficStoreTest {
             assertThat(store.count()).isEqualTo(2);
             db.withConnection(c -> {
                 try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                        "SELECT method, api, response_time_ms, map_extract_value(attributes, 'tenant') FROM traffic ORDER BY ts")) {
+                        "SELECT method, api, response_time_ms, json_extract_string(attributes, '$.tenant'), json_extract_string(attributes, '$.note') FROM traffic ORDER BY ts")) {
                     rs.next();
                     assertThat(rs.getString(1)).isEqualTo("GET");
                     assertThat(rs.getString(2)).isEqualTo("orders");
                     assertThat(rs.getDouble(3)).isEqualTo(12.5);
                     assertThat(rs.getString(4)).isEqualTo("acme");
+                    assertThat(rs.getString(5)).isEqualTo("say \"hi\" \\ \n bye");
                 }
                 return null;
             });
