@@ -59,6 +59,7 @@ class MonitorFlowTest {
     final AtomicInteger hits = new AtomicInteger();
     final List<byte[]> bodies = Collections.synchronizedList(new ArrayList<>());
     final List<String> signatures = Collections.synchronizedList(new ArrayList<>());
+    final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     final List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
     MutableClock clock;
     MonitorSystem system;
@@ -72,6 +73,12 @@ class MonitorFlowTest {
             signatures.add(exchange.getRequestHeaders().getFirst(WebhookSignature.HEADER));
             int status = n <= 2 ? 500 : 200;
             exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        receiver.createContext("/call", exchange -> {
+            calls.add(exchange.getRequestMethod() + " " + exchange.getRequestHeaders().getFirst("X-Team") + " "
+                    + new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
         receiver.start();
@@ -294,5 +301,28 @@ class MonitorFlowTest {
         assertThat(r1.conditions().get(2).state()).isEqualTo(ConditionState.ERROR);
         assertThat(r3.conditions().get(2).message()).contains("has 1");
         assertThat(r3.result()).isEqualTo(RunResult.MET);
+    }
+
+    @Test
+    void httpCallActionFillsItsTemplate() {
+        Monitor monitor = system.monitors().create(MonitorJson.parse(Map.of(
+                "name", "Slow search",
+                "environment", "prod",
+                "schedule", "0 */5 * ? * *",
+                "query", Map.of("apis", List.of("search")),
+                "conditions", List.of(Map.of("type", "metric", "aggregation", "max", "field", "response_time_ms",
+                        "operator", "above_or_equal", "threshold", 5000)),
+                "actions", List.of(Map.of("type", "http", "method", "put",
+                        "url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/call",
+                        "headers", Map.of("X-Team", "{{monitor.environment}}"),
+                        "body", "{\"text\":\"{{monitor.name}} is {{run.result}} ({{event}}) {{unknown}}\"}")))));
+        traffic(NOON.plusSeconds(300), 100);
+        MonitorRun run = system.runner().run(monitor, NOON.plusSeconds(300));
+        assertThat(run.event()).isEqualTo(NotificationEvent.TRIGGERED);
+        assertThat(calls).containsExactly("PUT prod {\"text\":\"Slow search is MET (triggered) {{unknown}}\"}");
+        assertThat(run.actions()).singleElement().satisfies(a -> {
+            assertThat(a.success()).isTrue();
+            assertThat(a.statusCode()).isEqualTo(204);
+        });
     }
 }
