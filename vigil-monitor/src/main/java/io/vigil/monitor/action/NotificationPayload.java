@@ -25,6 +25,7 @@ final class NotificationPayload {
             Map<String, Object> cm = new LinkedHashMap<>();
             cm.put("index", c.index());
             cm.put("type", c.type());
+            cm.put("measure", c.measure());
             cm.put("state", c.state().name());
             cm.put("value", c.value());
             cm.put("lower", c.lower());
@@ -63,7 +64,7 @@ final class NotificationPayload {
         v.put("run.error", run.error() == null ? "" : run.error());
         StringBuilder summary = new StringBuilder();
         for (ConditionResult c : run.conditions()) {
-            summary.append("condition ").append(c.index()).append(" (").append(c.type()).append("): ")
+            summary.append("condition ").append(c.index()).append(" (").append(c.type()).append(" ").append(c.measure()).append("): ")
                     .append(c.state()).append(", value ").append(c.value());
             if (c.lower() != null || c.upper() != null) {
                 summary.append(", bounds [").append(c.lower()).append(", ").append(c.upper()).append(']');

@@ -13,4 +13,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 public sealed interface Condition permits MetricCondition, RateCondition, EmaCondition, RatioCondition {
     /** The JSON {@code type} of this condition. */
     String type();
+
+    /**
+     * What the condition measures, e.g. {@code avg(response_time_ms)}, {@code count} or {@code ratio}. History is
+     * matched on position and measure, so editing a monitor never compares values of different measures.
+     */
+    String measure();
 }

@@ -26,6 +26,12 @@ public record EmaCondition(Aggregation aggregation, MetricField field, EmaBand b
 
     @JsonIgnore
     @Override
+    public String measure() {
+        return Measure.label(aggregation, field);
+    }
+
+    @JsonIgnore
+    @Override
     public String type() {
         return "ema";
     }

@@ -5,6 +5,10 @@ final class Measure {
     private Measure() {
     }
 
+    static String label(Aggregation aggregation, MetricField field) {
+        return aggregation == Aggregation.COUNT ? "count" : aggregation.wireName() + "(" + field.column() + ")";
+    }
+
     static void check(Aggregation aggregation, MetricField field) {
         FieldRules.required(aggregation, "aggregation");
         if (aggregation != Aggregation.COUNT) {

@@ -16,6 +16,12 @@ public record MetricCondition(Aggregation aggregation, MetricField field, Compar
 
     @JsonIgnore
     @Override
+    public String measure() {
+        return Measure.label(aggregation, field);
+    }
+
+    @JsonIgnore
+    @Override
     public String type() {
         return "metric";
     }

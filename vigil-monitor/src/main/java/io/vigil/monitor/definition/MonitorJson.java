@@ -107,7 +107,7 @@ public final class MonitorJson {
         if (e instanceof InvalidTypeIdException t) {
             String field = path.isEmpty() ? "type" : path + ".type";
             return new InvalidMonitorException(field, "type '" + t.getTypeId() + "' is not known for "
-                    + t.getBaseType().getRawClass().getSimpleName().toLowerCase() + "; see the documentation for the types");
+                    + t.getBaseType().getRawClass().getSimpleName().toLowerCase(java.util.Locale.ROOT) + "; see the documentation for the types");
         }
         if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
             String allowed = Arrays.stream(f.getTargetType().getEnumConstants())

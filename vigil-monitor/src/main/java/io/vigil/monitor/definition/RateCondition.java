@@ -23,6 +23,12 @@ public record RateCondition(Aggregation aggregation, MetricField field, RateDire
 
     @JsonIgnore
     @Override
+    public String measure() {
+        return Measure.label(aggregation, field);
+    }
+
+    @JsonIgnore
+    @Override
     public String type() {
         return "rate";
     }

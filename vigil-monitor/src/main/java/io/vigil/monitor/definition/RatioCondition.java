@@ -15,6 +15,12 @@ public record RatioCondition(Comparison operator, Double threshold, Double upper
 
     @JsonIgnore
     @Override
+    public String measure() {
+        return "ratio";
+    }
+
+    @JsonIgnore
+    @Override
     public String type() {
         return "ratio";
     }

@@ -20,12 +20,12 @@ public final class ConditionEvaluator {
     /** Threshold check, met once satisfied in this run and the {@code times - 1} runs before it. */
     public static ConditionResult metric(int index, MetricCondition c, Double value, RunHistory history) {
         if (value == null) {
-            return ConditionResult.error(index, c.type(), "no traffic matched the query and filter in the time range");
+            return ConditionResult.error(index, c, "no traffic matched the query and filter in the time range");
         }
         double upper = c.upperThreshold() == null ? Double.NaN : c.upperThreshold();
         boolean satisfied = c.operator().test(value, c.threshold(), upper);
-        boolean met = satisfied && streak(index, c.times(), history);
-        return new ConditionResult(index, c.type(), met ? ConditionState.MET : ConditionState.NOT_MET, satisfied, value,
+        boolean met = satisfied && streak(index, c.measure(), c.times(), history);
+        return new ConditionResult(index, c.type(), c.measure(), met ? ConditionState.MET : ConditionState.NOT_MET, satisfied, value,
                 lowerLine(c.operator(), c.threshold()), upperLine(c.operator(), c.threshold(), c.upperThreshold()), null,
                 satisfied && !met ? "satisfied; met after " + c.times() + " consecutive runs" : null);
     }
@@ -37,11 +37,11 @@ public final class ConditionEvaluator {
      */
     public static ConditionResult rate(int index, RateCondition c, Double value, RunHistory history) {
         if (value == null) {
-            return ConditionResult.error(index, c.type(), "no traffic matched the query and filter in the time range");
+            return ConditionResult.error(index, c, "no traffic matched the query and filter in the time range");
         }
-        double[] prev = history.previousValues(index, c.previous());
+        double[] prev = history.previousValues(index, c.measure(), c.previous());
         if (prev.length < c.previous()) {
-            return new ConditionResult(index, c.type(), ConditionState.NOT_MET, false, value, null, null, null,
+            return new ConditionResult(index, c.type(), c.measure(), ConditionState.NOT_MET, false, value, null, null, null,
                     "warming up: needs " + c.previous() + " previous results, has " + prev.length);
         }
         double base = switch (c.baseline()) {
@@ -51,7 +51,7 @@ public final class ConditionEvaluator {
         };
         if (base == 0) {
             if (value != 0) {
-                return new ConditionResult(index, c.type(), ConditionState.ERROR, false, value, null, null, base,
+                return new ConditionResult(index, c.type(), c.measure(), ConditionState.ERROR, false, value, null, null, base,
                         "baseline is 0, so a percentage change is undefined");
             }
         }
@@ -62,7 +62,7 @@ public final class ConditionEvaluator {
         double edge = Math.abs(base) * c.percent() / 100.0;
         Double lower = c.direction() == RateDirection.DECREASE ? base - edge : null;
         Double upper = c.direction() == RateDirection.INCREASE ? base + edge : null;
-        return new ConditionResult(index, c.type(), satisfied ? ConditionState.MET : ConditionState.NOT_MET, satisfied,
+        return new ConditionResult(index, c.type(), c.measure(), satisfied ? ConditionState.MET : ConditionState.NOT_MET, satisfied,
                 value, lower, upper, base, String.format(java.util.Locale.ROOT, "change %+.4f%% against %s of previous %d",
                         change, c.baseline().wireName(), c.previous()));
     }
@@ -74,11 +74,11 @@ public final class ConditionEvaluator {
      */
     public static ConditionResult ema(int index, EmaCondition c, Double value, RunHistory history) {
         if (value == null) {
-            return ConditionResult.error(index, c.type(), "no traffic matched the query and filter in the time range");
+            return ConditionResult.error(index, c, "no traffic matched the query and filter in the time range");
         }
-        double[] prev = history.previousValues(index, c.points());
+        double[] prev = history.previousValues(index, c.measure(), c.points());
         if (prev.length < c.points()) {
-            return new ConditionResult(index, c.type(), ConditionState.NOT_MET, false, value, null, null, null,
+            return new ConditionResult(index, c.type(), c.measure(), ConditionState.NOT_MET, false, value, null, null, null,
                     "warming up: needs " + c.points() + " previous results, has " + prev.length);
         }
         double centre = ema(prev);
@@ -90,30 +90,30 @@ public final class ConditionEvaluator {
             case BELOW_LOWER -> value < lower;
             case OUTSIDE -> value > upper || value < lower;
         };
-        return new ConditionResult(index, c.type(), satisfied ? ConditionState.MET : ConditionState.NOT_MET, satisfied,
+        return new ConditionResult(index, c.type(), c.measure(), satisfied ? ConditionState.MET : ConditionState.NOT_MET, satisfied,
                 value, lower, upper, centre, null);
     }
 
     /** Filter count as a percentage of query count, compared like a metric, with its repeat count. */
     public static ConditionResult ratio(int index, RatioCondition c, long filtered, long total, RunHistory history) {
         if (total == 0) {
-            return ConditionResult.error(index, c.type(), "the query matched no traffic in the time range, so the ratio is undefined");
+            return ConditionResult.error(index, c, "the query matched no traffic in the time range, so the ratio is undefined");
         }
         double percent = 100.0 * filtered / total;
         double upper = c.upperThreshold() == null ? Double.NaN : c.upperThreshold();
         boolean satisfied = c.operator().test(percent, c.threshold(), upper);
-        boolean met = satisfied && streak(index, c.times(), history);
-        return new ConditionResult(index, c.type(), met ? ConditionState.MET : ConditionState.NOT_MET, satisfied, percent,
+        boolean met = satisfied && streak(index, c.measure(), c.times(), history);
+        return new ConditionResult(index, c.type(), c.measure(), met ? ConditionState.MET : ConditionState.NOT_MET, satisfied, percent,
                 lowerLine(c.operator(), c.threshold()), upperLine(c.operator(), c.threshold(), c.upperThreshold()), null,
                 filtered + " of " + total + " records");
     }
 
     /** True when the {@code times - 1} runs before this one all satisfied the condition. */
-    private static boolean streak(int index, int times, RunHistory history) {
+    private static boolean streak(int index, String measure, int times, RunHistory history) {
         if (times <= 1) {
             return true;
         }
-        List<ConditionResult> prev = history.previous(index, times - 1);
+        List<ConditionResult> prev = history.previous(index, measure, times - 1);
         if (prev.size() < times - 1) {
             return false;
         }

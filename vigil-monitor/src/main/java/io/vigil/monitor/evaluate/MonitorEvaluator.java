@@ -34,7 +34,7 @@ public final class MonitorEvaluator {
             try {
                 results.add(evaluate(i, c, spec, window, history));
             } catch (RuntimeException e) {
-                results.add(ConditionResult.error(i, c.type(), "evaluation failed: " + e.getMessage()));
+                results.add(ConditionResult.error(i, c, "evaluation failed: " + e.getMessage()));
             }
         }
         boolean anyMet = results.stream().anyMatch(r -> r.state() == ConditionState.MET);

@@ -23,12 +23,12 @@ public final class RunHistory {
         runs.add(List.copyOf(run));
     }
 
-    /** The results of condition {@code index} in the last {@code limit} runs that have one, oldest first. */
-    public List<ConditionResult> previous(int index, int limit) {
+    /** The results of condition {@code index} measuring {@code measure} in the last {@code limit} runs with one, oldest first. */
+    public List<ConditionResult> previous(int index, String measure, int limit) {
         List<ConditionResult> out = new ArrayList<>();
         for (int r = runs.size() - 1; r >= 0 && out.size() < limit; r--) {
             for (ConditionResult c : runs.get(r)) {
-                if (c.index() == index) {
+                if (c.index() == index && c.measure().equals(measure)) {
                     out.add(c);
                     break;
                 }
@@ -38,12 +38,12 @@ public final class RunHistory {
         return out;
     }
 
-    /** The last {@code limit} computed (non-error) values of condition {@code index}, oldest first. */
-    public double[] previousValues(int index, int limit) {
+    /** The last {@code limit} computed (non-error) values of condition {@code index} measuring {@code measure}, oldest first. */
+    public double[] previousValues(int index, String measure, int limit) {
         List<Double> values = new ArrayList<>();
         for (int r = runs.size() - 1; r >= 0 && values.size() < limit; r--) {
             for (ConditionResult c : runs.get(r)) {
-                if (c.index() == index && c.value() != null) {
+                if (c.index() == index && c.measure().equals(measure) && c.value() != null) {
                     values.add(c.value());
                     break;
                 }

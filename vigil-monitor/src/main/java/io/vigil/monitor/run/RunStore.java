@@ -56,18 +56,19 @@ public final class RunStore {
                 }
             }
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO condition_results VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    "INSERT INTO condition_results VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (ConditionResult r : outcome.conditions()) {
                     ps.setLong(1, runId);
                     ps.setInt(2, r.index());
                     ps.setString(3, r.type());
-                    ps.setString(4, r.state().name());
-                    ps.setBoolean(5, r.satisfied());
-                    setDouble(ps, 6, r.value());
-                    setDouble(ps, 7, r.lower());
-                    setDouble(ps, 8, r.upper());
-                    setDouble(ps, 9, r.baseline());
-                    ps.setString(10, r.message());
+                    ps.setString(4, r.measure());
+                    ps.setString(5, r.state().name());
+                    ps.setBoolean(6, r.satisfied());
+                    setDouble(ps, 7, r.value());
+                    setDouble(ps, 8, r.lower());
+                    setDouble(ps, 9, r.upper());
+                    setDouble(ps, 10, r.baseline());
+                    ps.setString(11, r.message());
                     ps.executeUpdate();
                 }
             }
@@ -252,7 +253,7 @@ public final class RunStore {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.computeIfAbsent(rs.getLong("run_id"), k -> new ArrayList<>()).add(new ConditionResult(
-                            rs.getInt("idx"), rs.getString("type"), ConditionState.valueOf(rs.getString("state")),
+                            rs.getInt("idx"), rs.getString("type"), rs.getString("measure"), ConditionState.valueOf(rs.getString("state")),
                             rs.getBoolean("satisfied"), getDouble(rs, "value"), getDouble(rs, "lower_band"),
                             getDouble(rs, "upper_band"), getDouble(rs, "baseline"), rs.getString("message")));
                 }

@@ -36,8 +36,8 @@ public final class MonitorDatabase implements AutoCloseable {
     private MonitorDatabase(Path file, DuckDBConnection root) throws SQLException {
         this.file = file;
         this.root = root;
-        this.ingest = (DuckDBConnection) root.duplicate();
-        this.main = (DuckDBConnection) root.duplicate();
+        this.ingest = root.duplicate();
+        this.main = root.duplicate();
     }
 
     /** Opens (creating when absent) the database file under {@code dataDir} and brings the schema up to date. */

@@ -52,6 +52,7 @@ final class Schema {
               run_id BIGINT NOT NULL,
               idx INTEGER NOT NULL,
               type VARCHAR NOT NULL,
+              measure VARCHAR NOT NULL,
               state VARCHAR NOT NULL,
               satisfied BOOLEAN NOT NULL,
               value DOUBLE,

@@ -61,6 +61,11 @@ class MonitorJsonTest {
         assertThat(MonitorJson.parse(written)).isEqualTo(spec);
     }
 
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> part(Map<String, Object> m, String key) {
+        return (Map<String, Object>) m.get(key);
+    }
+
     @Test
     void unknownFieldsAreRejectedByPath() {
         Map<String, Object> top = request();
@@ -74,7 +79,7 @@ class MonitorJsonTest {
         assertThat(e.getMessage()).contains("unknown field 'window'").contains("sensitivity");
 
         Map<String, Object> query = request();
-        ((Map<String, Object>) query.get("query")).put("hosts", List.of("x"));
+        part(query, "query").put("hosts", List.of("x"));
         assertThat(rejection(query).field()).isEqualTo("query.hosts");
     }
 
@@ -136,7 +141,7 @@ class MonitorJsonTest {
         assertThat(e.getMessage()).contains("above_or_equal");
 
         Map<String, Object> key = request();
-        ((Map<String, Object>) key.get("query")).put("attributes", List.of(Map.of("key", "x' OR 1=1 --", "value", "v")));
+        part(key, "query").put("attributes", List.of(Map.of("key", "x' OR 1=1 --", "value", "v")));
         assertThat(rejection(key).field()).isEqualTo("query.attributes[0].key");
 
         Map<String, Object> none = request();
@@ -144,7 +149,7 @@ class MonitorJsonTest {
         assertThat(rejection(none).field()).isEqualTo("conditions");
 
         Map<String, Object> range = request();
-        ((Map<String, Object>) range.get("filter")).put("time_range", "last week");
+        part(range, "filter").put("time_range", "last week");
         assertThat(rejection(range).field()).isEqualTo("filter.time_range");
 
         Map<String, Object> wrongType = request();

@@ -19,11 +19,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ConditionEvaluatorTest {
-    /** History whose condition 0 had these values, each marked satisfied as given. */
+    /** History whose condition 0 measured avg(response_time_ms) with these values, each marked satisfied as given. */
     static RunHistory history(double[] values, boolean[] satisfied) {
+        return history("avg(response_time_ms)", values, satisfied);
+    }
+
+    static RunHistory history(String measure, double[] values, boolean[] satisfied) {
         List<List<ConditionResult>> runs = new ArrayList<>();
         for (int i = 0; i < values.length; i++) {
-            runs.add(List.of(new ConditionResult(0, "x", satisfied[i] ? ConditionState.MET : ConditionState.NOT_MET,
+            runs.add(List.of(new ConditionResult(0, "x", measure, satisfied[i] ? ConditionState.MET : ConditionState.NOT_MET,
                     satisfied[i], values[i], null, null, null, null)));
         }
         return new RunHistory(runs);
@@ -80,6 +84,18 @@ class ConditionEvaluatorTest {
     }
 
     @Test
+    void historyOfAnotherMeasureAtTheSamePositionIsIgnored() {
+        // After an edit turned condition 0 from avg(response_time_ms) into count, old values must not form a baseline.
+        RunHistory h = values(100, 110, 90, 100, 100);
+        RateCondition countUp = new RateCondition(Aggregation.COUNT, null, RateDirection.INCREASE,
+                RateComparison.MORE_THAN, 50.0, Baseline.AVG, 2);
+        assertThat(ConditionEvaluator.rate(0, countUp, 1000.0, h).message()).contains("has 0");
+        MetricCondition countTwice = new MetricCondition(Aggregation.COUNT, null, Comparison.ABOVE, 1.0, null, 2);
+        RunHistory satisfied = history(new double[] {5}, new boolean[] {true});
+        assertThat(ConditionEvaluator.metric(0, countTwice, 5.0, satisfied).state()).isEqualTo(ConditionState.NOT_MET);
+    }
+
+    @Test
     void emaBandsMatchAHandComputedSeries() {
         // alpha = 2/5 = 0.4: EMA 10 -> 10.8 -> 10.88 -> 11.728; mean 11.5, population variance 1.25.
         RunHistory h = values(10, 12, 11, 13);
@@ -130,7 +146,7 @@ class ConditionEvaluatorTest {
     @Test
     void ratioIsTheFilteredShareOfTheQueryInPercent() {
         RatioCondition above10twice = new RatioCondition(Comparison.ABOVE, 10.0, null, 2);
-        RunHistory prevSatisfied = history(new double[] {12}, new boolean[] {true});
+        RunHistory prevSatisfied = history("ratio", new double[] {12}, new boolean[] {true});
         ConditionResult r = ConditionEvaluator.ratio(0, above10twice, 30, 200, prevSatisfied);
         assertThat(r.value()).isEqualTo(15.0);
         assertThat(r.state()).isEqualTo(ConditionState.MET);
