@@ -112,6 +112,20 @@ public final class TrafficStore {
         return deleted;
     }
 
+    /** The environments that have traffic, for the monitor form's environment list. */
+    public List<String> environments() {
+        return db.withConnection(c -> {
+            List<String> out = new ArrayList<>();
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT DISTINCT environment FROM traffic ORDER BY environment")) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        });
+    }
+
     /** Number of stored records. */
     public long count() {
         return db.withConnection(c -> {

@@ -47,6 +47,7 @@ class TrafficStoreTest {
         try (MonitorDatabase db = MonitorDatabase.open(dir)) {
             TrafficStore store = new TrafficStore(db, TrafficRetention.DEFAULT, clock);
             assertThat(store.count()).isEqualTo(2);
+            assertThat(store.environments()).containsExactly("prod");
             db.withConnection(c -> {
                 try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
                         "SELECT method, api, response_time_ms, json_extract_string(attributes, '$.tenant'), json_extract_string(attributes, '$.note') FROM traffic ORDER BY ts")) {
