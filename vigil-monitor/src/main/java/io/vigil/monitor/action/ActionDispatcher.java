@@ -87,7 +87,7 @@ public final class ActionDispatcher {
             Instant at = clock.instant();
             Outcome o = send(action, body, values);
             attempts.add(new ActionAttempt(index, action.type(), event, attempt, at, o.success, o.status, o.message));
-            if (o.success || attempt == retry.maxAttempts()) {
+            if (o.success || !o.retryable || attempt == retry.maxAttempts()) {
                 return;
             }
             try {
@@ -99,7 +99,11 @@ public final class ActionDispatcher {
         }
     }
 
-    private record Outcome(boolean success, Integer status, String message) {
+    /** A try's result; configuration errors and 4xx answers (but 408 and 429) are not worth repeating. */
+    private record Outcome(boolean success, Integer status, String message, boolean retryable) {
+        Outcome(boolean success, Integer status, String message) {
+            this(success, status, message, true);
+        }
     }
 
     private Outcome send(Action action, byte[] body, Map<String, String> values) {
@@ -140,7 +144,9 @@ public final class ActionDispatcher {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
             String text = r.body() == null ? "" : r.body();
             String summary = "HTTP " + r.statusCode() + (text.isEmpty() ? "" : ": " + truncate(text, 200));
-            return new Outcome(r.statusCode() / 100 == 2, r.statusCode(), summary);
+            int code = r.statusCode();
+            boolean retryable = code / 100 != 4 || code == 408 || code == 429;
+            return new Outcome(code / 100 == 2, code, summary, retryable);
         } catch (IOException e) {
             return new Outcome(false, null, e.getClass().getSimpleName() + ": " + e.getMessage());
         } catch (InterruptedException e) {
@@ -151,7 +157,7 @@ public final class ActionDispatcher {
 
     private Outcome email(EmailAction action, Map<String, String> values) {
         if (mail == null) {
-            return new Outcome(false, null, "no SMTP server is configured for email actions");
+            return new Outcome(false, null, "no SMTP server is configured for email actions", false);
         }
         Properties p = new Properties();
         p.put("mail.smtp.host", mail.host());

@@ -152,6 +152,10 @@ class MonitorJsonTest {
         part(range, "filter").put("time_range", "last week");
         assertThat(rejection(range).field()).isEqualTo("filter.time_range");
 
+        Map<String, Object> fractional = request();
+        at(fractional, "conditions", 0).put("times", 2.5);
+        assertThat(rejection(fractional).field()).isEqualTo("conditions[0].times");
+
         Map<String, Object> wrongType = request();
         at(wrongType, "conditions", 0).put("threshold", "high");
         assertThat(rejection(wrongType).field()).isEqualTo("conditions[0].threshold");
