@@ -1,11 +1,11 @@
 package io.vigil.monitor;
 
-import io.vigil.monitor.store.Micros;
 import io.vigil.monitor.definition.MonitorJson;
 import io.vigil.monitor.definition.MonitorSpec;
 import io.vigil.monitor.definition.MonitorStatus;
 import io.vigil.monitor.schedule.CronSchedule;
 import io.vigil.monitor.schedule.ScheduleDescription;
+import io.vigil.monitor.store.Micros;
 import io.vigil.monitor.store.MonitorDatabase;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

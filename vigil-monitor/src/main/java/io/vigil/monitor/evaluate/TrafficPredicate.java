@@ -1,14 +1,13 @@
 package io.vigil.monitor.evaluate;
 
-import io.vigil.monitor.store.Micros;
 import io.vigil.monitor.definition.AttributePredicate;
 import io.vigil.monitor.definition.StatusRange;
 import io.vigil.monitor.definition.TrafficFilter;
 import io.vigil.monitor.definition.TrafficQuery;
+import io.vigil.monitor.store.Micros;
 import io.vigil.monitor.traffic.TrafficResult;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
