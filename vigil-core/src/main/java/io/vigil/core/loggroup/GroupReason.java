@@ -59,8 +59,7 @@ final class GroupReason {
 
     static String failures(GroupStats g) {
         StringBuilder s = new StringBuilder();
-        s.append(g.failedRequests()).append(" of ").append(g.requests())
-                .append(g.failedRequests() == 1 ? " request failed" : " requests failed");
+        s.append(g.failedRequests()).append(" of ").append(g.requests()).append(" requests failed");
         if (g.failuresUnseenKeys() >= 2 && g.failuresUnseenKeys() > g.maxFailuresOneKey()) {
             s.append(", ").append(them(g, g.failuresUnseenKeys())).append(" with keys never seen before");
         } else if (g.maxFailuresOneKey() >= 2) {
