@@ -43,7 +43,9 @@ final class GroupReason {
                     above && g.failedRequests() > 0 ? failures(g) : null;
             case "state_entropy" -> !above ? null : g.failedRequests() > 0 ? failures(g)
                     : "requests ended in " + g.distinctStates() + " different states";
-            case "max_countries_one_key", "max_machines_one_key" -> above ? spread(g) : null;
+            // When the key that fails most is also the one spread widest, the failure clause already says so.
+            case "max_countries_one_key", "max_machines_one_key" ->
+                    !above ? null : failuresNameTheSpread(g) ? failures(g) : spread(g);
             case "unseen_key_share" -> above ? unseen(g.unseenKeys(), g.distinctKeys(), "key", "keys") : null;
             case "unseen_ip_share" -> above ? unseen(g.unseenIps(), g.distinctIps(), "IP", "IPs") : null;
             case "unseen_country_share" ->
@@ -73,6 +75,12 @@ final class GroupReason {
             }
         }
         return s.toString();
+    }
+
+    private static boolean failuresNameTheSpread(GroupStats g) {
+        return g.maxFailuresOneKey() >= 2 && g.failuresUnseenKeys() <= g.maxFailuresOneKey()
+                && g.failingKeyCountries() == g.maxCountriesOneKey()
+                && g.failingKeyMachines() == g.maxMachinesOneKey();
     }
 
     private static String them(GroupStats g, int part) {

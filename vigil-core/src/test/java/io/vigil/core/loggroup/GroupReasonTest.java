@@ -25,8 +25,16 @@ class GroupReasonTest {
         GroupStats g = group(19, 17, 3, 1, 0, 12, 0, 3, 1, 1, 60);
         String reason = GroupReason.describe(g, List.of(top("failed_requests", 19, 0),
                 top("max_failures_one_key", 17, 0), top("max_countries_one_key", 3, 1)));
-        assertThat(reason).isEqualTo("19 of 25 requests failed, 17 of them for one key from 3 countries; "
-                + "one key was used from 3 countries");
+        assertThat(reason).isEqualTo("19 of 25 requests failed, 17 of them for one key from 3 countries");
+    }
+
+    @Test
+    void aSpreadKeyOtherThanTheFailingOneGetsItsOwnClause() {
+        GroupStats g = group(4, 2, 1, 1, 0, 12, 0, 5, 6, 6, 60);
+        String reason = GroupReason.describe(g, List.of(top("max_machines_one_key", 6, 1),
+                top("failed_requests", 4, 0)));
+        assertThat(reason).isEqualTo("One key was used from 5 countries and 6 machines; "
+                + "4 of 25 requests failed, 2 of them for one key");
     }
 
     @Test
