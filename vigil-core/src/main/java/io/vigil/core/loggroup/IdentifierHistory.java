@@ -7,7 +7,7 @@ import java.util.Map;
  * The keys, IPs and countries a model saw in its training groups, as fingerprint sets, for the "never seen" features.
  * Each set holds at most {@code limit} values: when the history has more, the most recently seen are kept (the log
  * is walked from its newest entry back), since a key last used months ago says little about today's traffic. At
- * the default limit of a million per set the three sets take at most about 50 MB in memory and 24 MB in a model
+ * the default limit of a million per set the three sets take at most about 50 MB in memory and 32 MB in a model
  * file. Entries are expected pseudonymised: the sets then hold fingerprints of pseudonyms, never raw identifiers.
  */
 final class IdentifierHistory {
