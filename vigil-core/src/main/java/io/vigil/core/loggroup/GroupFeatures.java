@@ -12,12 +12,28 @@ import java.util.List;
 final class GroupFeatures {
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
-    private final IdentifierHistory history;
+    /** Whether an identifier counts as seen before, given how often it occurs in the group being measured. */
+    @FunctionalInterface
+    interface Familiarity {
+        boolean known(long fingerprint, int occurrencesInGroup);
+    }
+
+    private final Familiarity keys;
+    private final Familiarity ips;
+    private final Familiarity countries;
     private final ZoneRules zone;
 
-    GroupFeatures(IdentifierHistory history, ZoneId zone) {
-        this.history = history;
+    GroupFeatures(Familiarity keys, Familiarity ips, Familiarity countries, ZoneId zone) {
+        this.keys = keys;
+        this.ips = ips;
+        this.countries = countries;
         this.zone = zone.getRules();
+    }
+
+    /** For new entries: seen before means in the model's history sets. */
+    GroupFeatures(IdentifierHistory history, ZoneId zone) {
+        this((f, c) -> history.keys().contains(f), (f, c) -> history.ips().contains(f),
+                (f, c) -> history.countries().contains(f), zone);
     }
 
     /** The statistics of entries [from, to) of {@code entries}, at least two of them. */
@@ -36,15 +52,18 @@ final class GroupFeatures {
                 s.machines.id(machine);
             }
             if (ip != 0L) {
-                s.ips.id(ip);
+                s.ipCounts[s.ips.id(ip)]++;
             }
             if (country != 0L) {
-                s.countries.id(country);
+                s.countryCounts[s.countries.id(country)]++;
             }
             // States are numbered through the same tables; the offset keeps state 0 from reading as "absent".
             int state = s.states.id(0x9E3779B97F4A7C15L ^ e.state());
             s.stateCounts[state]++;
             int k = key == 0L ? -1 : s.keys.id(key);
+            if (k >= 0) {
+                s.keyCounts[k]++;
+            }
             if (!e.successful()) {
                 failed++;
                 if (k >= 0) {
@@ -60,14 +79,14 @@ final class GroupFeatures {
                 }
             }
         }
-        int keys = s.keys.count();
+        int keyCount = s.keys.count();
         int topFailing = -1;
         int maxCountries = 0;
         int maxMachines = 0;
         int widest = -1;
         int unseenKeys = 0;
         int failuresUnseen = 0;
-        for (int k = 0; k < keys; k++) {
+        for (int k = 0; k < keyCount; k++) {
             if (s.failuresPerKey[k] > 0 && (topFailing < 0 || s.failuresPerKey[k] > s.failuresPerKey[topFailing])) {
                 topFailing = k;
             }
@@ -78,7 +97,7 @@ final class GroupFeatures {
             }
             maxCountries = Math.max(maxCountries, s.countriesPerKey[k]);
             maxMachines = Math.max(maxMachines, s.machinesPerKey[k]);
-            if (!history.keys().contains(s.keys.value(k))) {
+            if (!keys.known(s.keys.value(k), s.keyCounts[k])) {
                 unseenKeys++;
                 failuresUnseen += s.failuresPerKey[k];
             }
@@ -96,9 +115,9 @@ final class GroupFeatures {
         long msOfDay = Math.floorMod(middle + offset * 1000L, 86_400_000L);
         return new GroupStats(n, failed, topFailing < 0 ? 0 : s.failuresPerKey[topFailing],
                 topFailing < 0 ? 0 : s.countriesPerKey[topFailing], topFailing < 0 ? 0 : s.machinesPerKey[topFailing],
-                failuresUnseen, keys, s.machines.count(), s.ips.count(), s.countries.count(), maxCountries,
-                maxMachines, widest < 0 ? 0 : s.machinesPerKey[widest], unseenKeys, unseen(s.ips, history.ips()),
-                unseen(s.countries, history.countries()),
+                failuresUnseen, keyCount, s.machines.count(), s.ips.count(), s.countries.count(), maxCountries,
+                maxMachines, widest < 0 ? 0 : s.machinesPerKey[widest], unseenKeys, unseen(s.ips, s.ipCounts, ips),
+                unseen(s.countries, s.countryCounts, countries),
                 s.states.count(), entropy + 0.0, (last - first) / 1000.0, msOfDay / 3_600_000.0);
     }
 
@@ -110,10 +129,10 @@ final class GroupFeatures {
         return pairs.count() > before;
     }
 
-    private static int unseen(LocalIds group, FingerprintSet known) {
+    private static int unseen(LocalIds group, int[] occurrences, Familiarity familiarity) {
         int c = 0;
         for (int i = 0; i < group.count(); i++) {
-            if (!known.contains(group.value(i))) {
+            if (!familiarity.known(group.value(i), occurrences[i])) {
                 c++;
             }
         }
@@ -129,6 +148,9 @@ final class GroupFeatures {
         final LocalIds keyCountries = new LocalIds();
         final LocalIds keyMachines = new LocalIds();
         int[] stateCounts = new int[0];
+        int[] keyCounts = new int[0];
+        int[] ipCounts = new int[0];
+        int[] countryCounts = new int[0];
         int[] failuresPerKey = new int[0];
         int[] countriesPerKey = new int[0];
         int[] machinesPerKey = new int[0];
@@ -143,11 +165,17 @@ final class GroupFeatures {
             keyMachines.reset(n);
             if (stateCounts.length < n) {
                 stateCounts = new int[n];
+                keyCounts = new int[n];
+                ipCounts = new int[n];
+                countryCounts = new int[n];
                 failuresPerKey = new int[n];
                 countriesPerKey = new int[n];
                 machinesPerKey = new int[n];
             } else {
                 java.util.Arrays.fill(stateCounts, 0, n, 0);
+                java.util.Arrays.fill(keyCounts, 0, n, 0);
+                java.util.Arrays.fill(ipCounts, 0, n, 0);
+                java.util.Arrays.fill(countryCounts, 0, n, 0);
                 java.util.Arrays.fill(failuresPerKey, 0, n, 0);
                 java.util.Arrays.fill(countriesPerKey, 0, n, 0);
                 java.util.Arrays.fill(machinesPerKey, 0, n, 0);

@@ -44,6 +44,19 @@ final class LocalIds {
         return count++;
     }
 
+    /** The local id of {@code f}, or -1 when it has none; only reads, so safe from many threads once filled. */
+    int find(long f) {
+        int i = (int) (f ^ (f >>> 29)) & mask;
+        long s;
+        while ((s = table[i]) != 0L) {
+            if (s == f) {
+                return ids[i];
+            }
+            i = (i + 1) & mask;
+        }
+        return -1;
+    }
+
     int count() {
         return count;
     }

@@ -89,7 +89,9 @@ public final class LogGroupModel {
 
     /**
      * Learns normal traffic from {@code history}: cuts it into groups (a last incomplete group is left out),
-     * builds the identifier history, and trains the settings' detector on the groups' features.
+     * builds the identifier history, and trains the settings' detector on the groups' features. A training group's
+     * "never seen" features count the identifiers no other training group has (see {@link OccurrenceCounts}), as
+     * a new group's count those missing from the history.
      *
      * @throws IllegalArgumentException when the history makes fewer than {@value #MIN_TRAINING_GROUPS} groups
      * @throws io.vigil.core.detect.InvalidParameterException for an unknown detector or parameter
@@ -113,7 +115,7 @@ public final class LogGroupModel {
         }
         grouped.sort(java.util.Comparator.comparingLong(LogEntry::id));
         IdentifierHistory known = IdentifierHistory.of(grouped, settings.historyLimit());
-        Matrix rows = featureRows(new GroupFeatures(known, settings.zone()), cut.groups(), null);
+        Matrix rows = featureRows(OccurrenceCounts.trainingFeatures(grouped, settings.zone()), cut.groups(), null);
         SchemaEncoder encoder = SchemaEncoder.fit(table(rows), numericSchema());
         AnomalyModel.Training training = AnomalyModel.train(detector, encoder, rows,
                 TrainingOptions.of(settings.contamination(), settings.seed(), clock));

@@ -76,6 +76,23 @@ class GroupFeaturesTest {
     }
 
     @Test
+    void trainingGroupsCountIdentifiersNoOtherGroupHasAsUnseen() {
+        List<LogEntry> training = new ArrayList<>(handBuiltGroup());
+        // Elsewhere in the training log: K1, K2 and K3 (not K4), IPs I1 and I4, countries SE and DE.
+        training.add(entry(10, "K1", "M1", "I1", "SE", 200));
+        training.add(entry(11, "K2", "M4", "I4", "DE", 200));
+        training.add(entry(12, "K3", "M5", "I4", "SE", 200));
+        GroupStats s = OccurrenceCounts.trainingFeatures(training, ZoneOffset.UTC).measure(training, 0, 10);
+        assertThat(s.unseenKeys()).isEqualTo(1);
+        assertThat(s.failuresUnseenKeys()).isEqualTo(1);
+        assertThat(s.unseenIps()).isEqualTo(2);
+        assertThat(s.unseenCountries()).isEqualTo(1);
+        GroupStats other = OccurrenceCounts.trainingFeatures(training, ZoneOffset.UTC).measure(training, 10, 13);
+        assertThat(other.unseenKeys()).isZero();
+        assertThat(other.unseenIps()).isZero();
+    }
+
+    @Test
     void readsTheHourInTheModelsZone() {
         List<LogEntry> group = handBuiltGroup();
         GroupStats s = new GroupFeatures(history(), ZoneId.of("Europe/Stockholm")).measure(group, 0, group.size());
