@@ -12,10 +12,10 @@ import java.util.List;
 final class GroupFeatures {
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
-    /** Whether an identifier counts as seen before, given how often it occurs in the group being measured. */
+    /** Whether an identifier counts as seen before a group that starts at the given time. */
     @FunctionalInterface
     interface Familiarity {
-        boolean known(long fingerprint, int occurrencesInGroup);
+        boolean known(long fingerprint, long groupStartMillis);
     }
 
     private final Familiarity keys;
@@ -42,6 +42,7 @@ final class GroupFeatures {
         Scratch s = SCRATCH.get();
         s.reset(n);
         int failed = 0;
+        long first = entries.get(from).time().toEpochMilli();
         for (int i = from; i < to; i++) {
             LogEntry e = entries.get(i);
             long key = FingerprintSet.fingerprint(e.key());
@@ -52,18 +53,15 @@ final class GroupFeatures {
                 s.machines.id(machine);
             }
             if (ip != 0L) {
-                s.ipCounts[s.ips.id(ip)]++;
+                s.ips.id(ip);
             }
             if (country != 0L) {
-                s.countryCounts[s.countries.id(country)]++;
+                s.countries.id(country);
             }
             // States are numbered through the same tables; the offset keeps state 0 from reading as "absent".
             int state = s.states.id(0x9E3779B97F4A7C15L ^ e.state());
             s.stateCounts[state]++;
             int k = key == 0L ? -1 : s.keys.id(key);
-            if (k >= 0) {
-                s.keyCounts[k]++;
-            }
             if (!e.successful()) {
                 failed++;
                 if (k >= 0) {
@@ -97,7 +95,7 @@ final class GroupFeatures {
             }
             maxCountries = Math.max(maxCountries, s.countriesPerKey[k]);
             maxMachines = Math.max(maxMachines, s.machinesPerKey[k]);
-            if (!keys.known(s.keys.value(k), s.keyCounts[k])) {
+            if (!keys.known(s.keys.value(k), first)) {
                 unseenKeys++;
                 failuresUnseen += s.failuresPerKey[k];
             }
@@ -108,7 +106,6 @@ final class GroupFeatures {
             entropy -= p * Math.log(p);
         }
         entropy /= Math.log(2);
-        long first = entries.get(from).time().toEpochMilli();
         long last = entries.get(to - 1).time().toEpochMilli();
         long middle = first + (last - first) / 2;
         int offset = zone.getOffset(java.time.Instant.ofEpochMilli(middle)).getTotalSeconds();
@@ -116,8 +113,8 @@ final class GroupFeatures {
         return new GroupStats(n, failed, topFailing < 0 ? 0 : s.failuresPerKey[topFailing],
                 topFailing < 0 ? 0 : s.countriesPerKey[topFailing], topFailing < 0 ? 0 : s.machinesPerKey[topFailing],
                 failuresUnseen, keyCount, s.machines.count(), s.ips.count(), s.countries.count(), maxCountries,
-                maxMachines, widest < 0 ? 0 : s.machinesPerKey[widest], unseenKeys, unseen(s.ips, s.ipCounts, ips),
-                unseen(s.countries, s.countryCounts, countries),
+                maxMachines, widest < 0 ? 0 : s.machinesPerKey[widest], unseenKeys, unseen(s.ips, ips, first),
+                unseen(s.countries, countries, first),
                 s.states.count(), entropy + 0.0, (last - first) / 1000.0, msOfDay / 3_600_000.0);
     }
 
@@ -129,10 +126,10 @@ final class GroupFeatures {
         return pairs.count() > before;
     }
 
-    private static int unseen(LocalIds group, int[] occurrences, Familiarity familiarity) {
+    private static int unseen(LocalIds group, Familiarity familiarity, long groupStart) {
         int c = 0;
         for (int i = 0; i < group.count(); i++) {
-            if (!familiarity.known(group.value(i), occurrences[i])) {
+            if (!familiarity.known(group.value(i), groupStart)) {
                 c++;
             }
         }
@@ -148,9 +145,6 @@ final class GroupFeatures {
         final LocalIds keyCountries = new LocalIds();
         final LocalIds keyMachines = new LocalIds();
         int[] stateCounts = new int[0];
-        int[] keyCounts = new int[0];
-        int[] ipCounts = new int[0];
-        int[] countryCounts = new int[0];
         int[] failuresPerKey = new int[0];
         int[] countriesPerKey = new int[0];
         int[] machinesPerKey = new int[0];
@@ -165,17 +159,11 @@ final class GroupFeatures {
             keyMachines.reset(n);
             if (stateCounts.length < n) {
                 stateCounts = new int[n];
-                keyCounts = new int[n];
-                ipCounts = new int[n];
-                countryCounts = new int[n];
                 failuresPerKey = new int[n];
                 countriesPerKey = new int[n];
                 machinesPerKey = new int[n];
             } else {
                 java.util.Arrays.fill(stateCounts, 0, n, 0);
-                java.util.Arrays.fill(keyCounts, 0, n, 0);
-                java.util.Arrays.fill(ipCounts, 0, n, 0);
-                java.util.Arrays.fill(countryCounts, 0, n, 0);
                 java.util.Arrays.fill(failuresPerKey, 0, n, 0);
                 java.util.Arrays.fill(countriesPerKey, 0, n, 0);
                 java.util.Arrays.fill(machinesPerKey, 0, n, 0);

@@ -19,7 +19,9 @@ import java.util.SplittableRandom;
  * addresses, and an activity level (log-normal: a few heavy users, many light ones). Requests follow a daily rhythm
  * in each customer's local time (working hours busiest, nights quiet, weekends at 40%) as a Poisson process per
  * customer and hour. About one request in a hundred fails on its own (expired key, a network hiccup, a machine
- * limit), never more than once in a row for a customer.
+ * limit), never more than once in a row for a customer. New customers sign up during each generated window (at
+ * the profile's rate, drawn afresh per call): they are new to any model fitted on earlier traffic, as real sign-ups
+ * are, and should not be flagged for it.
  *
  * <p>Three kinds of {@link PlantedIncident} can be planted at given times: a customer failing verification over and
  * over, a stolen key tried from many countries and machines, and a burst of guessed keys. States are HTTP-like
@@ -45,18 +47,22 @@ public final class LicenceTrafficGenerator {
      * @param products       products sold
      * @param requestsPerDay mean requests per weekday over all customers
      * @param failureRate    share of ordinary requests that fail on their own
+     * @param newCustomersPerDay mean customers signing up per day of generated traffic, each new to the population
+     *                       (and so to any model fitted on earlier traffic)
      */
-    public record Profile(int customers, int products, double requestsPerDay, double failureRate) {
+    public record Profile(int customers, int products, double requestsPerDay, double failureRate,
+                          double newCustomersPerDay) {
         public Profile {
-            if (customers < 1 || products < 1 || !(requestsPerDay > 0) || !(failureRate >= 0 && failureRate < 1)) {
-                throw new IllegalArgumentException("a traffic profile needs customers, products, a positive rate "
-                        + "and a failure rate in [0, 1)");
+            if (customers < 1 || products < 1 || !(requestsPerDay > 0) || !(failureRate >= 0 && failureRate < 1)
+                    || !(newCustomersPerDay >= 0)) {
+                throw new IllegalArgumentException("a traffic profile needs customers, products, a positive rate, "
+                        + "a failure rate in [0, 1) and a non-negative sign-up rate");
             }
         }
 
-        /** 600 customers, 3 products, 20,000 requests a weekday, 1% failures. */
+        /** 600 customers, 3 products, 20,000 requests a weekday, 1% failures, 3 sign-ups a day. */
         public static Profile standard() {
-            return new Profile(600, 3, 20_000, 0.01);
+            return new Profile(600, 3, 20_000, 0.01, 3);
         }
     }
 
@@ -138,32 +144,14 @@ public final class LicenceTrafficGenerator {
         List<Draft> drafts = new ArrayList<>((int) (profile.requestsPerDay() * length.toHours() / 24 * 1.1) + 16);
         long from = start.toEpochMilli();
         long to = start.plus(length).toEpochMilli();
-        boolean[] failedLast = new boolean[customers.length];
-        for (long hour = from; hour < to; hour += 3_600_000L) {
-            long hourEnd = Math.min(hour + 3_600_000L, to);
-            double fraction = (hourEnd - hour) / 3_600_000.0;
-            for (int c = 0; c < customers.length; c++) {
-                Customer cu = customers[c];
-                ZonedDateTime local = Instant.ofEpochMilli(hour).atZone(ZoneOffset.ofHours(cu.utcOffset()));
-                boolean weekend = local.getDayOfWeek().getValue() >= 6;
-                double lambda = weekdayScale * cu.activity() * rhythm(local.getHour(), weekend) * fraction;
-                int count = poisson(r, lambda);
-                for (int k = 0; k < count; k++) {
-                    long at = hour + (long) (r.nextDouble() * (hourEnd - hour));
-                    int p = r.nextInt(cu.products().length);
-                    Machine m = cu.machines()[r.nextDouble() < 0.6 ? 0 : r.nextInt(cu.machines().length)];
-                    int state = 200;
-                    if (!failedLast[c] && r.nextDouble() < profile.failureRate()) {
-                        double u = r.nextDouble();
-                        state = u < 0.4 ? 410 : u < 0.8 ? 503 : 409;
-                        failedLast[c] = true;
-                    } else {
-                        failedLast[c] = false;
-                    }
-                    drafts.add(new Draft(at, cu.products()[p], cu.keys()[p], m.code(), m.ip(), cu.country(), state,
-                            METHODS[r.nextInt(METHODS.length)], -1));
-                }
-            }
+        for (Customer cu : customers) {
+            requests(cu, from, to, r, drafts);
+        }
+        // Customers who sign up during the window: new to any model fitted before it, and ordinary all the same.
+        int joining = poisson(r, profile.newCustomersPerDay() * (to - from) / 86_400_000.0);
+        for (int j = 0; j < joining; j++) {
+            Customer cu = customer(r);
+            requests(cu, from + (long) (r.nextDouble() * (to - from)), to, r, drafts);
         }
         String[] incidentKeys = new String[plans.size()];
         for (int i = 0; i < plans.size(); i++) {
@@ -190,6 +178,34 @@ public final class LicenceTrafficGenerator {
                     incidentKeys[i]));
         }
         return new LicenceTraffic(entries, incidents);
+    }
+
+    /** One customer's ordinary requests from {@code from} to {@code to}, hour by hour. */
+    private void requests(Customer cu, long from, long to, SplittableRandom r, List<Draft> drafts) {
+        boolean failedLast = false;
+        for (long hour = from; hour < to; hour += 3_600_000L) {
+            long hourEnd = Math.min(hour + 3_600_000L, to);
+            double fraction = (hourEnd - hour) / 3_600_000.0;
+            ZonedDateTime local = Instant.ofEpochMilli(hour).atZone(ZoneOffset.ofHours(cu.utcOffset()));
+            boolean weekend = local.getDayOfWeek().getValue() >= 6;
+            int count = poisson(r, weekdayScale * cu.activity() * rhythm(local.getHour(), weekend) * fraction);
+            for (int k = 0; k < count; k++) {
+                long at = hour + (long) (r.nextDouble() * (hourEnd - hour));
+                int p = r.nextInt(cu.products().length);
+                Machine m = cu.machines()[r.nextDouble() < 0.6 ? 0 : r.nextInt(cu.machines().length)];
+                int state = 200;
+                // Failures on their own are isolated: a hiccup, then the retry goes through.
+                if (!failedLast && r.nextDouble() < profile.failureRate()) {
+                    double u = r.nextDouble();
+                    state = u < 0.4 ? 410 : u < 0.8 ? 503 : 409;
+                    failedLast = true;
+                } else {
+                    failedLast = false;
+                }
+                drafts.add(new Draft(at, cu.products()[p], cu.keys()[p], m.code(), m.ip(), cu.country(), state,
+                        METHODS[r.nextInt(METHODS.length)], -1));
+            }
+        }
     }
 
     /** Adds the plan's requests to the drafts; returns the key it concerns (null for key guessing). */

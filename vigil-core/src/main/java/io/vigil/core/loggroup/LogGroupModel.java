@@ -89,11 +89,12 @@ public final class LogGroupModel {
 
     /**
      * Learns normal traffic from {@code history}: cuts it into groups (a last incomplete group is left out),
-     * builds the identifier history, and trains the settings' detector on the groups' features. A training group's
-     * "never seen" features count the identifiers no other training group has (see {@link OccurrenceCounts}), as
-     * a new group's count those missing from the history.
+     * builds the identifier history from all of them, and trains the settings' detector on the features of the
+     * groups in the second half of the history, each measured against the days before it (see
+     * {@link TrainingReference} for why).
      *
-     * @throws IllegalArgumentException when the history makes fewer than {@value #MIN_TRAINING_GROUPS} groups
+     * @throws IllegalArgumentException when the history's second half makes fewer than {@value #MIN_TRAINING_GROUPS}
+     *                                  groups
      * @throws io.vigil.core.detect.InvalidParameterException for an unknown detector or parameter
      */
     public static LogGroupModel fit(List<LogEntry> history, LogGroupSettings settings, Clock clock) {
@@ -103,10 +104,6 @@ public final class LogGroupModel {
                 ParallelLoop.defaultThreads());
         Detector detector = DetectorRegistry.standard().create(settings.detector(), params);
         GroupCut cut = GroupCut.of(history, settings.groupSize(), settings.perProduct());
-        if (cut.groups().size() < MIN_TRAINING_GROUPS) {
-            throw new IllegalArgumentException("the history makes " + cut.groups().size() + " groups of "
-                    + settings.groupSize() + " entries; at least " + MIN_TRAINING_GROUPS + " are needed");
-        }
         List<LogEntry> grouped = new ArrayList<>(cut.groups().size() * settings.groupSize());
         long last = Long.MIN_VALUE;
         for (GroupCut.Slice s : cut.groups()) {
@@ -114,12 +111,24 @@ public final class LogGroupModel {
             last = Math.max(last, s.last().id());
         }
         grouped.sort(java.util.Comparator.comparingLong(LogEntry::id));
+        List<GroupCut.Slice> trained = new ArrayList<>();
+        TrainingReference reference = grouped.isEmpty() ? null : TrainingReference.of(grouped);
+        for (GroupCut.Slice s : cut.groups()) {
+            if (reference.trains(s.first().time().toEpochMilli())) {
+                trained.add(s);
+            }
+        }
+        if (trained.size() < MIN_TRAINING_GROUPS) {
+            throw new IllegalArgumentException("the history makes " + trained.size() + " groups of "
+                    + settings.groupSize() + " entries in its second half; at least " + MIN_TRAINING_GROUPS
+                    + " are needed");
+        }
         IdentifierHistory known = IdentifierHistory.of(grouped, settings.historyLimit());
-        Matrix rows = featureRows(OccurrenceCounts.trainingFeatures(grouped, settings.zone()), cut.groups(), null);
+        Matrix rows = featureRows(reference.features(settings.zone()), trained, null);
         SchemaEncoder encoder = SchemaEncoder.fit(table(rows), numericSchema());
         AnomalyModel.Training training = AnomalyModel.train(detector, encoder, rows,
                 TrainingOptions.of(settings.contamination(), settings.seed(), clock));
-        return new LogGroupModel(settings, training.model(), known, cut.groups().size(), grouped.size(), last);
+        return new LogGroupModel(settings, training.model(), known, trained.size(), grouped.size(), last);
     }
 
     /** The same settings fitted on a newer history: what a {@link RefitPolicy} asks for. */

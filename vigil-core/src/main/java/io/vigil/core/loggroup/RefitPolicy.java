@@ -36,7 +36,7 @@ public interface RefitPolicy {
 
     /**
      * Refits when the model is older than {@code maxAge}, or has scored {@code maxEntries} entries since its fit,
-     * whichever comes first; the defaults the server uses are a week and ten times the training entries.
+     * whichever comes first.
      */
     static RefitPolicy every(Duration maxAge, long maxEntries) {
         if (maxAge.isNegative() || maxAge.isZero() || maxEntries < 1) {
@@ -56,8 +56,11 @@ public interface RefitPolicy {
                 && usage.flaggedShare() > factor * model.anomalyModel().contamination();
     }
 
-    /** A week, or ten times the training entries. */
+    /**
+     * Daily, or after as many entries as the model was trained on: training measures each group against the days
+     * before it, so a model refitted daily meets new customers as its training groups did.
+     */
     static RefitPolicy standard(LogGroupModel model) {
-        return every(Duration.ofDays(7), Math.max(1, 10L * model.trainingEntries()));
+        return every(Duration.ofDays(1), Math.max(1, model.trainingEntries()));
     }
 }

@@ -76,20 +76,35 @@ class GroupFeaturesTest {
     }
 
     @Test
-    void trainingGroupsCountIdentifiersNoOtherGroupHasAsUnseen() {
-        List<LogEntry> training = new ArrayList<>(handBuiltGroup());
-        // Elsewhere in the training log: K1, K2 and K3 (not K4), IPs I1 and I4, countries SE and DE.
-        training.add(entry(10, "K1", "M1", "I1", "SE", 200));
-        training.add(entry(11, "K2", "M4", "I4", "DE", 200));
-        training.add(entry(12, "K3", "M5", "I4", "SE", 200));
-        GroupStats s = OccurrenceCounts.trainingFeatures(training, ZoneOffset.UTC).measure(training, 0, 10);
+    void trainingGroupsAreMeasuredAgainstTheDaysBeforeTheirOwn() {
+        Instant day0 = Instant.parse("2026-01-05T00:00:00Z");
+        List<LogEntry> history = List.of(
+                at(1, day0, "K1", "I1", "SE"),
+                at(2, day0.plus(java.time.Duration.ofHours(34)), "K2", "I2", "DE"),
+                at(3, day0.plus(java.time.Duration.ofHours(58)), "K2", "I2", "DE"),
+                at(4, day0.plus(java.time.Duration.ofHours(60)), "K1", "I1", "SE"),
+                at(5, day0.plus(java.time.Duration.ofHours(60)).plusSeconds(1), "K2", "I2", "DE"),
+                at(6, day0.plus(java.time.Duration.ofHours(60)).plusSeconds(2), "K3", "I3", "SE"),
+                at(7, day0.plus(java.time.Duration.ofHours(95)), "K1", "I1", "SE"));
+        TrainingReference reference = TrainingReference.of(history);
+        // Four days of history: the last two are trained on, each against the days before it.
+        assertThat(reference.trains(day0.plus(java.time.Duration.ofHours(47)).toEpochMilli())).isFalse();
+        assertThat(reference.trains(day0.plus(java.time.Duration.ofHours(48)).toEpochMilli())).isTrue();
+        GroupStats s = reference.features(ZoneOffset.UTC).measure(history, 3, 6);
+        // K1 and SE appeared on day 0, K2 and DE on day 1; K3 and I3 first appear on day 2, in the group's own day.
         assertThat(s.unseenKeys()).isEqualTo(1);
-        assertThat(s.failuresUnseenKeys()).isEqualTo(1);
-        assertThat(s.unseenIps()).isEqualTo(2);
-        assertThat(s.unseenCountries()).isEqualTo(1);
-        GroupStats other = OccurrenceCounts.trainingFeatures(training, ZoneOffset.UTC).measure(training, 10, 13);
-        assertThat(other.unseenKeys()).isZero();
-        assertThat(other.unseenIps()).isZero();
+        assertThat(s.unseenIps()).isEqualTo(1);
+        assertThat(s.unseenCountries()).isZero();
+        GroupStats dayTwo = reference.features(ZoneOffset.UTC).measure(history, 2, 4);
+        assertThat(dayTwo.unseenKeys()).as("K2 first appeared on day 1, before day 2").isZero();
+        GroupStats dayOne = reference.features(ZoneOffset.UTC).measure(history, 1, 3);
+        assertThat(dayOne.unseenKeys()).as("K2 first appeared on day 1 itself").isEqualTo(1);
+        GroupStats firstDay = reference.features(ZoneOffset.UTC).measure(history, 0, 2);
+        assertThat(firstDay.unseenKeys()).as("nothing came before day 0").isEqualTo(2);
+    }
+
+    private static LogEntry at(long id, Instant time, String key, String ip, String country) {
+        return LogEntry.of(id, time, "p", key, "M" + key, ip, country, 200, null, null, null, StateMapping.standard());
     }
 
     @Test

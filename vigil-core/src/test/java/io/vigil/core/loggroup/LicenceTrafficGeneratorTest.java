@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class LicenceTrafficGeneratorTest {
     private static final Instant MONDAY = Instant.parse("2026-01-05T00:00:00Z");
-    private static final Profile PROFILE = new Profile(300, 3, 10_000, 0.01);
+    private static final Profile PROFILE = new Profile(300, 3, 10_000, 0.01, 0);
     private static LicenceTraffic week;
     private static LicenceTraffic incidents;
 

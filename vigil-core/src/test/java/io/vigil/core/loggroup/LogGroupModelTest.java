@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LogGroupModelTest {
     private static final Instant START = Instant.parse("2026-03-02T00:00:00Z");
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-06T00:00:00Z"), ZoneOffset.UTC);
-    private static final Profile SMALL = new Profile(120, 2, 5_000, 0.01);
+    private static final Profile SMALL = new Profile(120, 2, 5_000, 0.01, 2);
 
     private static LicenceTraffic rawHistory;
     private static List<LogEntry> history;
