@@ -18,7 +18,7 @@ import java.util.function.Function;
  * appeared before the start of the group's block. Read-only once built; safe from many threads.
  */
 final class TrainingReference {
-    static final long DAY_MILLIS = 86_400_000L;
+    static final long BLOCK_MILLIS = 7 * 86_400_000L;
 
     private final long start;
     private final long block;
@@ -36,9 +36,9 @@ final class TrainingReference {
         }
         this.start = first;
         long span = Math.max(2, end - start + 1);
-        this.block = Math.max(1, Math.min(DAY_MILLIS, span / 2));
-        long blocks = (span + block - 1) / block;
-        this.trainFrom = start + (blocks + 1) / 2 * block;
+        this.block = Math.max(1, Math.min(BLOCK_MILLIS, span / 2));
+        long half = span / 2;
+        this.trainFrom = start + (half + block - 1) / block * block;
         this.keys = new FirstSeen(history, LogEntry::key);
         this.ips = new FirstSeen(history, LogEntry::ip);
         this.countries = new FirstSeen(history, LogEntry::country);
