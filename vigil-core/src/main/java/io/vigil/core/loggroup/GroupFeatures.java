@@ -5,17 +5,17 @@ import java.time.zone.ZoneRules;
 import java.util.List;
 
 /**
- * Measures groups of consecutive log entries against a model's identifier history: one pass over the group's
+ * Measures groups of consecutive log entries against what was seen before them: one pass over the group's
  * entries, numbering keys, machines, IPs, countries and states with small per-thread tables, then a pass over the
  * distinct keys. Immutable and thread-safe; the scratch tables are per thread.
  */
 final class GroupFeatures {
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
-    /** Whether an identifier counts as seen before a group that starts at the given time. */
+    /** Whether an identifier counts as seen before the group whose first entry has the given id. */
     @FunctionalInterface
     interface Familiarity {
-        boolean known(long fingerprint, long groupStartMillis);
+        boolean known(long fingerprint, long groupFirstId);
     }
 
     private final Familiarity keys;
@@ -30,10 +30,32 @@ final class GroupFeatures {
         this.zone = zone.getRules();
     }
 
-    /** For new entries: seen before means in the model's history sets. */
-    GroupFeatures(IdentifierHistory history, ZoneId zone) {
-        this((f, c) -> history.keys().contains(f), (f, c) -> history.ips().contains(f),
-                (f, c) -> history.countries().contains(f), zone);
+    /**
+     * For training groups: an identifier is new to a group when it first appears in the history at or after the
+     * group's first entry, as it would be had the model been fitted just before the group.
+     */
+    static GroupFeatures forTraining(List<LogEntry> history, ZoneId zone) {
+        FirstAppearance keys = FirstAppearance.of(history, LogEntry::key);
+        FirstAppearance ips = FirstAppearance.of(history, LogEntry::ip);
+        FirstAppearance countries = FirstAppearance.of(history, LogEntry::country);
+        return new GroupFeatures((f, g) -> keys.firstId(f) < g, (f, g) -> ips.firstId(f) < g,
+                (f, g) -> countries.firstId(f) < g, zone);
+    }
+
+    /**
+     * For new groups of {@code batch}: an identifier is seen when the model's history has it, {@code seen} (may be
+     * null) has it, or it appears in the batch before the group. Read {@code seen} only under its read lock.
+     */
+    static GroupFeatures forScoring(IdentifierHistory history, SeenIdentifiers seen, List<LogEntry> batch,
+                                    ZoneId zone) {
+        FirstAppearance keys = FirstAppearance.of(batch, LogEntry::key);
+        FirstAppearance ips = FirstAppearance.of(batch, LogEntry::ip);
+        FirstAppearance countries = FirstAppearance.of(batch, LogEntry::country);
+        return new GroupFeatures(
+                (f, g) -> history.keys().contains(f) || keys.firstId(f) < g || seen != null && seen.knownKey(f),
+                (f, g) -> history.ips().contains(f) || ips.firstId(f) < g || seen != null && seen.knownIp(f),
+                (f, g) -> history.countries().contains(f) || countries.firstId(f) < g
+                        || seen != null && seen.knownCountry(f), zone);
     }
 
     /** The statistics of entries [from, to) of {@code entries}, at least two of them. */
@@ -43,6 +65,7 @@ final class GroupFeatures {
         s.reset(n);
         int failed = 0;
         long first = entries.get(from).time().toEpochMilli();
+        long firstId = entries.get(from).id();
         for (int i = from; i < to; i++) {
             LogEntry e = entries.get(i);
             long key = FingerprintSet.fingerprint(e.key());
@@ -95,7 +118,7 @@ final class GroupFeatures {
             }
             maxCountries = Math.max(maxCountries, s.countriesPerKey[k]);
             maxMachines = Math.max(maxMachines, s.machinesPerKey[k]);
-            if (!keys.known(s.keys.value(k), first)) {
+            if (!keys.known(s.keys.value(k), firstId)) {
                 unseenKeys++;
                 failuresUnseen += s.failuresPerKey[k];
             }
@@ -113,8 +136,8 @@ final class GroupFeatures {
         return new GroupStats(n, failed, topFailing < 0 ? 0 : s.failuresPerKey[topFailing],
                 topFailing < 0 ? 0 : s.countriesPerKey[topFailing], topFailing < 0 ? 0 : s.machinesPerKey[topFailing],
                 failuresUnseen, keyCount, s.machines.count(), s.ips.count(), s.countries.count(), maxCountries,
-                maxMachines, widest < 0 ? 0 : s.machinesPerKey[widest], unseenKeys, unseen(s.ips, ips, first),
-                unseen(s.countries, countries, first),
+                maxMachines, widest < 0 ? 0 : s.machinesPerKey[widest], unseenKeys, unseen(s.ips, ips, firstId),
+                unseen(s.countries, countries, firstId),
                 s.states.count(), entropy + 0.0, (last - first) / 1000.0, msOfDay / 3_600_000.0);
     }
 
@@ -126,10 +149,10 @@ final class GroupFeatures {
         return pairs.count() > before;
     }
 
-    private static int unseen(LocalIds group, Familiarity familiarity, long groupStart) {
+    private static int unseen(LocalIds group, Familiarity familiarity, long groupFirstId) {
         int c = 0;
         for (int i = 0; i < group.count(); i++) {
-            if (!familiarity.known(group.value(i), groupStart)) {
+            if (!familiarity.known(group.value(i), groupFirstId)) {
                 c++;
             }
         }

@@ -45,6 +45,10 @@ import java.util.Objects;
  * customer's key fails 17 times also holds the ordinary requests of other customers that happened to arrive in
  * between. The reason sentence and top features say what made the group stand out.
  *
+ * <p>"Never seen" means new since the history: a new customer's key counts as unseen in the first group it
+ * appears in, in training as in scoring. For a log scored batch by batch, a {@link SeenIdentifiers} carries what
+ * earlier batches brought, so that batched scoring gives exactly what scoring the whole stretch at once gives.
+ *
  * <p>Entries should be pseudonymised ({@link Pseudonymiser}) before they reach the model: its history sets then
  * hold fingerprints of pseudonyms, and neither the model nor its file holds an identifier in the clear.
  *
@@ -62,7 +66,6 @@ public final class LogGroupModel {
     private final LogGroupSettings settings;
     private final AnomalyModel model;
     private final IdentifierHistory history;
-    private final GroupFeatures features;
     private final Explainer explainer;
     private final int trainingGroups;
     private final long trainingEntries;
@@ -73,7 +76,6 @@ public final class LogGroupModel {
         this.settings = settings;
         this.model = model;
         this.history = history;
-        this.features = new GroupFeatures(history, settings.zone());
         this.explainer = Explainer.forModel(model);
         this.trainingGroups = trainingGroups;
         this.trainingEntries = trainingEntries;
@@ -90,8 +92,10 @@ public final class LogGroupModel {
     /**
      * Learns normal traffic from {@code history}: cuts it into groups (a last incomplete group is left out),
      * builds the identifier history from all of them, and trains the settings' detector on the features of the
-     * groups in the second half of the history, each measured against the days before it (see
-     * {@link TrainingReference} for why).
+     * groups in the second half of the history (by time). A training group's "never seen" features count the
+     * identifiers that first appear in it, as a new group's count those it brings first (see
+     * {@link SeenIdentifiers}); the first half is only the past the second is measured against, since against a
+     * shorter past a customer who verifies once a week would look new.
      *
      * @throws IllegalArgumentException when the history's second half makes fewer than {@value #MIN_TRAINING_GROUPS}
      *                                  groups
@@ -111,10 +115,16 @@ public final class LogGroupModel {
             last = Math.max(last, s.last().id());
         }
         grouped.sort(java.util.Comparator.comparingLong(LogEntry::id));
+        long firstTime = Long.MAX_VALUE;
+        long lastTime = Long.MIN_VALUE;
+        for (LogEntry e : grouped) {
+            firstTime = Math.min(firstTime, e.time().toEpochMilli());
+            lastTime = Math.max(lastTime, e.time().toEpochMilli());
+        }
+        long middle = firstTime + (lastTime - firstTime) / 2;
         List<GroupCut.Slice> trained = new ArrayList<>();
-        TrainingReference reference = grouped.isEmpty() ? null : TrainingReference.of(grouped);
         for (GroupCut.Slice s : cut.groups()) {
-            if (reference.trains(s.first().time().toEpochMilli())) {
+            if (s.first().time().toEpochMilli() >= middle) {
                 trained.add(s);
             }
         }
@@ -124,7 +134,7 @@ public final class LogGroupModel {
                     + " are needed");
         }
         IdentifierHistory known = IdentifierHistory.of(grouped, settings.historyLimit());
-        Matrix rows = featureRows(reference.features(settings.zone()), trained, null);
+        Matrix rows = featureRows(GroupFeatures.forTraining(grouped, settings.zone()), trained, null);
         SchemaEncoder encoder = SchemaEncoder.fit(table(rows), numericSchema());
         AnomalyModel.Training training = AnomalyModel.train(detector, encoder, rows,
                 TrainingOptions.of(settings.contamination(), settings.seed(), clock));
@@ -140,21 +150,33 @@ public final class LogGroupModel {
         return refit(newHistory, Clock.systemUTC());
     }
 
-    /** Scores the complete groups of {@code entries}, explaining the flagged ones. */
+    /** Scores the complete groups of {@code entries} on their own, explaining the flagged ones. */
     public LogGroupScores score(List<LogEntry> entries) {
-        return score(entries, false);
+        return score(entries, false, null);
     }
 
     /**
      * Cuts {@code entries} into groups from the first one on (see {@link LogGroupScores#pending()} for the rest)
      * and scores every complete group; flagged groups, or all groups when {@code explainAll}, get top features and
-     * a reason sentence.
+     * a reason sentence. An identifier counts as never seen in a group when neither the model's history, nor
+     * {@code seen}, nor an earlier group of {@code entries} has it; the identifiers of the scored groups are then
+     * added to {@code seen}. Pass the same {@link SeenIdentifiers} for consecutive batches of the log, or null to
+     * score {@code entries} on their own.
      */
-    public LogGroupScores score(List<LogEntry> entries, boolean explainAll) {
+    public LogGroupScores score(List<LogEntry> entries, boolean explainAll, SeenIdentifiers seen) {
         GroupCut cut = GroupCut.of(entries, settings.groupSize(), settings.perProduct());
         List<GroupCut.Slice> slices = cut.groups();
+        List<LogEntry> grouped = new ArrayList<>(slices.size() * settings.groupSize());
+        for (GroupCut.Slice s : slices) {
+            grouped.addAll(s.entries().subList(s.from(), s.to()));
+        }
         GroupStats[] stats = new GroupStats[slices.size()];
-        Matrix rows = featureRows(features, slices, stats);
+        GroupFeatures features = GroupFeatures.forScoring(history, seen, grouped, settings.zone());
+        Matrix rows = seen == null ? featureRows(features, slices, stats)
+                : seen.whileReading(() -> featureRows(features, slices, stats));
+        if (seen != null) {
+            seen.observe(grouped);
+        }
         Scores scores = model.scoreEncoded(rows, model.threshold());
         int[] explained = explainedRows(scores, explainAll);
         List<Explanation> explanations = explained.length == 0 ? List.of()
@@ -180,7 +202,7 @@ public final class LogGroupModel {
         if (group.size() < 2) {
             throw new IllegalArgumentException("a group needs at least 2 entries, got " + group.size());
         }
-        return features.measure(group, 0, group.size());
+        return GroupFeatures.forScoring(history, null, group, settings.zone()).measure(group, 0, group.size());
     }
 
     private static int[] explainedRows(Scores scores, boolean all) {

@@ -43,7 +43,7 @@ class GroupFeaturesTest {
     @Test
     void countsTheHandBuiltGroupExactly() {
         List<LogEntry> group = handBuiltGroup();
-        GroupStats s = new GroupFeatures(history(), ZoneOffset.UTC).measure(group, 0, group.size());
+        GroupStats s = scoring(group, ZoneOffset.UTC).measure(group, 0, group.size());
         assertThat(s.requests()).isEqualTo(10);
         assertThat(s.failedRequests()).isEqualTo(5);
         assertThat(s.maxFailuresOneKey()).isEqualTo(3);
@@ -75,32 +75,48 @@ class GroupFeaturesTest {
             Math.sin(angle), Math.cos(angle)}, within(1e-12));
     }
 
+    private static GroupFeatures scoring(List<LogEntry> batch, ZoneId zone) {
+        return GroupFeatures.forScoring(history(), null, batch, zone);
+    }
+
     @Test
-    void trainingGroupsAreMeasuredAgainstTheDaysBeforeTheirOwn() {
+    void identifiersCountAsNewOnlyInTheGroupTheyFirstAppearIn() {
         Instant day0 = Instant.parse("2026-01-05T00:00:00Z");
-        List<LogEntry> history = List.of(
+        List<LogEntry> log = List.of(
                 at(1, day0, "K1", "I1", "SE"),
-                at(2, day0.plus(java.time.Duration.ofHours(34)), "K2", "I2", "DE"),
-                at(3, day0.plus(java.time.Duration.ofHours(58)), "K2", "I2", "DE"),
-                at(4, day0.plus(java.time.Duration.ofHours(60)), "K1", "I1", "SE"),
-                at(5, day0.plus(java.time.Duration.ofHours(60)).plusSeconds(1), "K2", "I2", "DE"),
-                at(6, day0.plus(java.time.Duration.ofHours(60)).plusSeconds(2), "K3", "I3", "SE"),
-                at(7, day0.plus(java.time.Duration.ofHours(95)), "K1", "I1", "SE"));
-        TrainingReference reference = TrainingReference.of(history);
-        // Four days of history: the last two are trained on, each against the days before it.
-        assertThat(reference.trains(day0.plus(java.time.Duration.ofHours(47)).toEpochMilli())).isFalse();
-        assertThat(reference.trains(day0.plus(java.time.Duration.ofHours(48)).toEpochMilli())).isTrue();
-        GroupStats s = reference.features(ZoneOffset.UTC).measure(history, 3, 6);
-        // K1 and SE appeared on day 0, K2 and DE on day 1; K3 and I3 first appear on day 2, in the group's own day.
-        assertThat(s.unseenKeys()).isEqualTo(1);
-        assertThat(s.unseenIps()).isEqualTo(1);
-        assertThat(s.unseenCountries()).isZero();
-        GroupStats dayTwo = reference.features(ZoneOffset.UTC).measure(history, 2, 4);
-        assertThat(dayTwo.unseenKeys()).as("K2 first appeared on day 1, before day 2").isZero();
-        GroupStats dayOne = reference.features(ZoneOffset.UTC).measure(history, 1, 3);
-        assertThat(dayOne.unseenKeys()).as("K2 first appeared on day 1 itself").isEqualTo(1);
-        GroupStats firstDay = reference.features(ZoneOffset.UTC).measure(history, 0, 2);
-        assertThat(firstDay.unseenKeys()).as("nothing came before day 0").isEqualTo(2);
+                at(2, day0.plusSeconds(1), "K2", "I2", "DE"),
+                at(3, day0.plusSeconds(2), "K2", "I2", "DE"),
+                at(4, day0.plusSeconds(3), "K3", "I3", "SE"),
+                at(5, day0.plusSeconds(4), "K3", "I3", "NO"),
+                at(6, day0.plusSeconds(5), "K1", "I1", "SE"));
+        GroupFeatures training = GroupFeatures.forTraining(log, ZoneOffset.UTC);
+        // Group [2, 4): K2, I2 and DE first appear in it; K1, I1 and SE came before.
+        GroupStats second = training.measure(log, 1, 3);
+        assertThat(second.unseenKeys()).isEqualTo(1);
+        assertThat(second.unseenIps()).isEqualTo(1);
+        assertThat(second.unseenCountries()).isEqualTo(1);
+        // Group [3, 6): K2 is known by now; K3, I3 and NO are new.
+        GroupStats third = training.measure(log, 2, 5);
+        assertThat(third.unseenKeys()).isEqualTo(1);
+        assertThat(third.distinctKeys()).isEqualTo(2);
+        assertThat(third.unseenCountries()).isEqualTo(1);
+        assertThat(training.measure(log, 4, 6).unseenKeys()).isZero();
+
+        // Scoring: the history knows K1 and K2 (see history()); K3 is new in the batch's first group with it only,
+        // and once observed, in no later batch.
+        List<LogEntry> batch = log.subList(2, 6);
+        GroupFeatures scoring = GroupFeatures.forScoring(history(), null, batch, ZoneOffset.UTC);
+        assertThat(scoring.measure(batch, 0, 2).unseenKeys()).isEqualTo(1);
+        assertThat(scoring.measure(batch, 2, 4).unseenKeys()).isZero();
+        SeenIdentifiers seen = new SeenIdentifiers(100);
+        seen.observe(batch);
+        assertThat(seen.sizes()).containsEntry("keys", 3).containsEntry("countries", 3);
+        List<LogEntry> later = List.of(at(7, day0.plusSeconds(9), "K3", "I3", "NO"),
+                at(8, day0.plusSeconds(10), "K9", "I9", "SE"));
+        GroupStats next = GroupFeatures.forScoring(history(), seen, later, ZoneOffset.UTC).measure(later, 0, 2);
+        assertThat(next.unseenKeys()).isEqualTo(1);
+        assertThat(next.unseenIps()).isEqualTo(1);
+        assertThat(next.unseenCountries()).isZero();
     }
 
     private static LogEntry at(long id, Instant time, String key, String ip, String country) {
@@ -110,7 +126,7 @@ class GroupFeaturesTest {
     @Test
     void readsTheHourInTheModelsZone() {
         List<LogEntry> group = handBuiltGroup();
-        GroupStats s = new GroupFeatures(history(), ZoneId.of("Europe/Stockholm")).measure(group, 0, group.size());
+        GroupStats s = scoring(group, ZoneId.of("Europe/Stockholm")).measure(group, 0, group.size());
         assertThat(s.hourOfDay()).isCloseTo(7 + 4.5 / 3600, within(1e-12));
     }
 
@@ -121,7 +137,7 @@ class GroupFeaturesTest {
             group.add(LogEntry.of(i, T0, "p", "K1", "M1", "I1", "SE", 200, null, null, null,
                     StateMapping.standard()));
         }
-        GroupStats s = new GroupFeatures(history(), ZoneOffset.UTC).measure(group, 0, group.size());
+        GroupStats s = scoring(group, ZoneOffset.UTC).measure(group, 0, group.size());
         assertThat(s.failedRequests()).isZero();
         assertThat(s.maxFailuresOneKey()).isZero();
         assertThat(s.failingKeyCountries()).isZero();

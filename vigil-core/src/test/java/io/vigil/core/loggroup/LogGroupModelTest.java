@@ -55,8 +55,8 @@ class LogGroupModelTest {
         Path file = dir.resolve("logs.model.json");
         model.save(file);
         LogGroupModel restored = LogGroupModel.load(file);
-        LogGroupScores a = model.score(day, true);
-        LogGroupScores b = restored.score(day, true);
+        LogGroupScores a = model.score(day, true, null);
+        LogGroupScores b = restored.score(day, true, null);
         assertThat(b.groups()).isEqualTo(a.groups());
         assertThat(a.flagged()).isNotEmpty();
         assertThat(restored.settings()).isEqualTo(model.settings());
@@ -101,7 +101,7 @@ class LogGroupModelTest {
             assertThat(g.score()).isBetween(0.0, 1.0);
             assertThat(g.flagged()).isEqualTo(g.score() > model.threshold());
         }
-        assertThat(model.score(day, true).groups()).allSatisfy(g -> assertThat(g.topFeatures()).hasSize(3));
+        assertThat(model.score(day, true, null).groups()).allSatisfy(g -> assertThat(g.topFeatures()).hasSize(3));
     }
 
     @Test
@@ -123,6 +123,26 @@ class LogGroupModelTest {
         List<LogEntry> shuffled = new ArrayList<>(day.subList(0, 50));
         java.util.Collections.reverse(shuffled);
         assertThat(model.score(shuffled).groups()).isEqualTo(a.groups());
+    }
+
+    @Test
+    void scoringInBatchesWithSeenIdentifiersEqualsScoringAllAtOnce() {
+        List<ScoredLogGroup> whole = model.score(day, true, null).groups();
+        SeenIdentifiers seen = new SeenIdentifiers(1_000_000);
+        List<ScoredLogGroup> batched = new ArrayList<>();
+        List<LogEntry> pending = List.of();
+        for (int from = 0; from < day.size(); from += 333) {
+            List<LogEntry> batch = new ArrayList<>(pending);
+            batch.addAll(day.subList(from, Math.min(day.size(), from + 333)));
+            LogGroupScores scores = model.score(batch, true, seen);
+            batched.addAll(scores.groups());
+            pending = scores.pending();
+        }
+        assertThat(batched).isEqualTo(whole);
+        // Without the seen set, a batch takes every identifier the history lacks for new again.
+        List<LogEntry> lastBatch = day.subList(day.size() / 25 * 25 - 50, day.size() / 25 * 25);
+        GroupStats alone = model.score(lastBatch, true, null).groups().get(0).stats();
+        assertThat(alone.unseenKeys()).isGreaterThanOrEqualTo(whole.get(whole.size() - 2).stats().unseenKeys());
     }
 
     @Test
