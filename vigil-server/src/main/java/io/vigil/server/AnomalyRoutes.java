@@ -186,9 +186,17 @@ final class AnomalyRoutes {
                 explain == null ? 0 : explain.intValue());
     }
 
+    /** Oversized bodies up to this size are read and dropped before the 413 goes out. */
+    private static final long DRAIN_LIMIT = 256L << 20;
+
     private JsonRequest body(Context ctx) throws IOException {
         long declared = ctx.req().getContentLengthLong();
         if (declared > maxBodyBytes) {
+            // Read what the client is still sending (up to a bound) so it receives the 413 instead of a reset
+            // connection; a body beyond the bound is cut off with the connection.
+            if (declared <= DRAIN_LIMIT) {
+                ctx.req().getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            }
             throw new PayloadTooLargeException(maxBodyBytes);
         }
         return RequestReader.read(new BoundedInputStream(ctx.req().getInputStream(), maxBodyBytes));

@@ -32,6 +32,13 @@ public final class VigilServer implements AutoCloseable {
 
     private final ServerConfig config;
     private final AnomalyService service;
+    private final StreamService streams;
+    private final java.util.concurrent.ScheduledExecutorService snapshots =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "vigil-stream-snapshots");
+                t.setDaemon(true);
+                return t;
+            });
     private final ServerMetrics metrics = new ServerMetrics();
     private final List<Route> routes = new ArrayList<>();
     private final byte[] openApi;
@@ -46,6 +53,8 @@ public final class VigilServer implements AutoCloseable {
         this.config = config;
         ModelStore store = new ModelStore(config.modelsDir(), DetectorRegistry.standard());
         this.service = new AnomalyService(DetectorRegistry.standard(), store, config.clock(), metrics);
+        this.streams = new StreamService(io.vigil.core.stream.StreamRegistry.standard(),
+                config.dataDir().resolve("streams"));
         this.auth = config.apiKey() == null ? null : new BearerAuth(config.apiKey());
         try (InputStream in = VigilServer.class.getResourceAsStream("openapi.json")) {
             if (in == null) {
@@ -65,6 +74,9 @@ public final class VigilServer implements AutoCloseable {
         VigilServer server = new VigilServer(config);
         server.app = Javalin.create(server::configure);
         server.app.start();
+        // Streams learn from every observation; a snapshot each minute bounds what a crash can lose.
+        server.snapshots.scheduleWithFixedDelay(server.streams::snapshotAll, 60, 60,
+                java.util.concurrent.TimeUnit.SECONDS);
         return server;
     }
 
@@ -101,6 +113,12 @@ public final class VigilServer implements AutoCloseable {
         route(cfg, "GET", "/v1/anomaly/models", api::list);
         route(cfg, "GET", "/v1/anomaly/models/{name}", api::describe);
         route(cfg, "DELETE", "/v1/anomaly/models/{name}", api::delete);
+        StreamRoutes stream = new StreamRoutes(streams, config.maxBodyBytes());
+        route(cfg, "GET", "/v1/stream", stream::list);
+        route(cfg, "PUT", "/v1/stream/{name}", stream::put);
+        route(cfg, "GET", "/v1/stream/{name}", stream::get);
+        route(cfg, "DELETE", "/v1/stream/{name}", stream::delete);
+        route(cfg, "POST", "/v1/stream/{name}/observe", stream::observe);
         route(cfg, "GET", "/healthz", this::health);
         route(cfg, "GET", "/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                 .result(metrics.scrape()));
@@ -129,6 +147,7 @@ public final class VigilServer implements AutoCloseable {
             case "GET" -> cfg.routes.get(path, wrapped);
             case "POST" -> cfg.routes.post(path, wrapped);
             case "DELETE" -> cfg.routes.delete(path, wrapped);
+            case "PUT" -> cfg.routes.put(path, wrapped);
             default -> throw new IllegalArgumentException(method);
         }
     }
@@ -194,6 +213,10 @@ public final class VigilServer implements AutoCloseable {
         return config;
     }
 
+    public StreamService streams() {
+        return streams;
+    }
+
     public AnomalyService service() {
         return service;
     }
@@ -218,6 +241,8 @@ public final class VigilServer implements AutoCloseable {
             lock.unlock();
         }
         app.stop();
+        snapshots.shutdownNow();
+        streams.snapshotAll();
     }
 
     @Override

@@ -1,0 +1,69 @@
+package io.vigil.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StreamApiTest {
+    @TempDir
+    Path dataDir;
+
+    static TestServer.Response put(TestServer api, String path, String body) {
+        return api.send(HttpRequest.newBuilder(URI.create(api.base + path))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    @Test
+    void complexityStreamFlagsTheOddPayloadAndSurvivesARestart() throws Exception {
+        try (TestServer api = TestServer.start(dataDir)) {
+            TestServer.Response created = put(api, "/v1/stream/gw", "{\"type\":\"complexity\",\"settings\":{\"depth\":2}}");
+            assertThat(created.status()).isEqualTo(200);
+            assertThat(created.json().get("type").asText()).isEqualTo("complexity");
+            StringBuilder batch = new StringBuilder("[");
+            for (int i = 0; i < 150; i++) {
+                batch.append(i == 0 ? "" : ",").append("{\"payload\":{\"user\":\"u").append(i % 7)
+                        .append("\",\"amount\":").append(10 + i % 5).append(",\"currency\":\"EUR\"}}");
+            }
+            TestServer.Response many = api.post("/v1/stream/gw/observe", batch.append("]").toString());
+            assertThat(many.status()).isEqualTo(200);
+            assertThat(many.json().get("data")).hasSize(150);
+            TestServer.Response odd = api.post("/v1/stream/gw/observe",
+                    "{\"payload\":{\"zq\":\"<script>alert(1)</script>\",\"x\":[9,9,9,{\"k\":null}]}}");
+            assertThat(odd.status()).isEqualTo(200);
+            assertThat(odd.json().get("complexity").asDouble()).isGreaterThan(3);
+            assertThat(odd.json().get("count").asLong()).isEqualTo(151);
+            assertThat(api.post("/v1/stream/gw/observe", "{\"value\":1}").status()).isEqualTo(400);
+            assertThat(api.post("/v1/stream/nope/observe", "{\"value\":1}").status()).isEqualTo(404);
+            assertThat(put(api, "/v1/stream/bad", "{\"type\":\"magic\"}").status()).isEqualTo(400);
+            assertThat(put(api, "/v1/stream/..", "{\"type\":\"complexity\"}").status()).isIn(400, 404);
+        }
+        try (TestServer api = TestServer.start(dataDir)) {
+            TestServer.Response again = api.get("/v1/stream/gw");
+            assertThat(again.status()).isEqualTo(200);
+            assertThat(again.json().get("count").asLong()).isEqualTo(151);
+            assertThat(api.get("/v1/stream").json().get("total").asInt()).isEqualTo(1);
+            assertThat(api.delete("/v1/stream/gw").status()).isEqualTo(200);
+            assertThat(api.get("/v1/stream/gw").status()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void numericStreamTakesValues() throws Exception {
+        try (TestServer api = TestServer.start(dataDir)) {
+            assertThat(put(api, "/v1/stream/cpu", "{\"type\":\"ema_bollinger\",\"settings\":{\"window\":20,\"k\":3}}")
+                    .status()).isEqualTo(200);
+            TestServer.Response r = null;
+            for (int i = 0; i < 40; i++) {
+                r = api.post("/v1/stream/cpu/observe", "{\"value\":" + (50 + (i % 3)) + "}");
+                assertThat(r.status()).isEqualTo(200);
+            }
+            TestServer.Response spike = api.post("/v1/stream/cpu/observe", "{\"value\": 500}");
+            assertThat(spike.json().get("is_anomaly").asBoolean()).isTrue();
+            assertThat(api.post("/v1/stream/cpu/observe", "{\"values\":[\"x\"]}").status()).isEqualTo(400);
+        }
+    }
+}
