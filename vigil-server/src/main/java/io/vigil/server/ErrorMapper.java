@@ -7,6 +7,9 @@ import io.vigil.core.detect.InvalidParameterException;
 import io.vigil.core.detect.UnknownDetectorException;
 import io.vigil.core.encode.InvalidSchemaException;
 import io.vigil.core.modelfile.ModelFormatException;
+import io.vigil.monitor.InvalidMonitorException;
+import io.vigil.monitor.MonitorNameTakenException;
+import io.vigil.monitor.MonitorNotFoundException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -36,6 +39,15 @@ public final class ErrorMapper {
     public static ApiError map(Throwable e) {
         if (e instanceof ApiException a) {
             return new ApiError(a.status(), a.type(), a.getMessage(), a.param());
+        }
+        if (e instanceof MonitorNameTakenException t) {
+            return new ApiError(409, "conflict_error", t.getMessage(), t.field());
+        }
+        if (e instanceof InvalidMonitorException m) {
+            return invalid(m.getMessage(), m.field());
+        }
+        if (e instanceof MonitorNotFoundException n) {
+            return new ApiError(404, "not_found_error", n.getMessage(), null);
         }
         if (e instanceof InvalidSchemaException s) {
             return invalid(s.getMessage(), s.param());

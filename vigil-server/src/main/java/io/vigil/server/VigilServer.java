@@ -33,6 +33,13 @@ public final class VigilServer implements AutoCloseable {
     private final ServerConfig config;
     private final AnomalyService service;
     private final StreamService streams;
+    private final io.vigil.monitor.MonitorSystem monitors;
+    private final java.util.concurrent.ScheduledExecutorService monitorTicks =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "vigil-monitor-scheduler");
+                t.setDaemon(true);
+                return t;
+            });
     private final java.util.concurrent.ScheduledExecutorService snapshots =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "vigil-stream-snapshots");
@@ -47,6 +54,7 @@ public final class VigilServer implements AutoCloseable {
     private final Condition idle = lock.newCondition();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean draining;
+    private boolean monitorsClosed;
     private Javalin app;
 
     private VigilServer(ServerConfig config) throws IOException {
@@ -55,6 +63,8 @@ public final class VigilServer implements AutoCloseable {
         this.service = new AnomalyService(DetectorRegistry.standard(), store, config.clock(), metrics);
         this.streams = new StreamService(io.vigil.core.stream.StreamRegistry.standard(),
                 config.dataDir().resolve("streams"));
+        this.monitors = io.vigil.monitor.MonitorSystem.open(config.dataDir(),
+                new io.vigil.monitor.traffic.TrafficRetention(30), null, io.vigil.monitor.action.RetryPolicy.DEFAULT);
         this.auth = config.apiKey() == null ? null : new BearerAuth(config.apiKey());
         try (InputStream in = VigilServer.class.getResourceAsStream("openapi.json")) {
             if (in == null) {
@@ -77,6 +87,8 @@ public final class VigilServer implements AutoCloseable {
         // Streams learn from every observation; a snapshot each minute bounds what a crash can lose.
         server.snapshots.scheduleWithFixedDelay(server.streams::snapshotAll, 60, 60,
                 java.util.concurrent.TimeUnit.SECONDS);
+        // Runs execute on the ticking thread, so monitors get a thread of their own, apart from stream snapshots.
+        server.monitors.scheduler().start(server.monitorTicks);
         return server;
     }
 
@@ -119,6 +131,21 @@ public final class VigilServer implements AutoCloseable {
         route(cfg, "GET", "/v1/stream/{name}", stream::get);
         route(cfg, "DELETE", "/v1/stream/{name}", stream::delete);
         route(cfg, "POST", "/v1/stream/{name}/observe", stream::observe);
+        MonitorRoutes monitor = new MonitorRoutes(monitors, config.maxBodyBytes());
+        route(cfg, "POST", "/v1/traffic", monitor::ingest);
+        route(cfg, "GET", "/v1/traffic/environments", monitor::environments);
+        route(cfg, "POST", "/v1/monitors", monitor::create);
+        route(cfg, "GET", "/v1/monitors", monitor::search);
+        // Registered before /v1/monitors/{id}, which would otherwise take "name-availability" for an id.
+        route(cfg, "GET", "/v1/monitors/name-availability", monitor::nameAvailability);
+        route(cfg, "GET", "/v1/monitors/{id}", monitor::get);
+        route(cfg, "PUT", "/v1/monitors/{id}", monitor::update);
+        route(cfg, "DELETE", "/v1/monitors/{id}", monitor::delete);
+        route(cfg, "POST", "/v1/monitors/{id}/status", monitor::setStatus);
+        route(cfg, "GET", "/v1/monitors/{id}/runs", monitor::runs);
+        route(cfg, "GET", "/v1/monitors/{id}/conditions/{index}/series", monitor::series);
+        route(cfg, "POST", "/v1/monitors/{id}/backtest", monitor::backtest);
+        route(cfg, "GET", "/v1/schedules/describe", monitor::describeSchedule);
         route(cfg, "GET", "/healthz", this::health);
         route(cfg, "GET", "/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                 .result(metrics.scrape()));
@@ -227,7 +254,7 @@ public final class VigilServer implements AutoCloseable {
     }
 
     /** Stops taking requests, waits up to 30 s for those in flight, then stops Jetty. Idempotent. */
-    public void stop() {
+    public synchronized void stop() {
         draining = true;
         lock.lock();
         try {
@@ -243,6 +270,11 @@ public final class VigilServer implements AutoCloseable {
         app.stop();
         snapshots.shutdownNow();
         streams.snapshotAll();
+        if (!monitorsClosed) {
+            monitorsClosed = true;
+            monitors.close();
+            monitorTicks.shutdownNow();
+        }
     }
 
     @Override
