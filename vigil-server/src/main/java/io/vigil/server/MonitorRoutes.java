@@ -83,11 +83,11 @@ final class MonitorRoutes {
 
     void setStatus(Context ctx) throws IOException {
         long id = id(ctx);
-        Object status = ResponseWriter.JSON.readTree(body(ctx)).path("status").asText(null);
-        if (!(status instanceof String s)) {
+        var status = ResponseWriter.JSON.readTree(body(ctx)).path("status");
+        if (!status.isTextual()) {
             throw new InvalidMonitorException("status", "the body must be {\"status\": \"active\" | \"passive\"}");
         }
-        ResponseWriter.json(ctx, 200, monitor(system.monitors().setStatus(id, status(s))));
+        ResponseWriter.json(ctx, 200, monitor(system.monitors().setStatus(id, status(status.asText()))));
     }
 
     void nameAvailability(Context ctx) throws IOException {

@@ -83,6 +83,7 @@ class MonitorApiTest {
             assertThat(passive.json().get("status").asText()).isEqualTo("passive");
             assertThat(api.get("/v1/monitors?status=passive").json().get("total").asInt()).isEqualTo(1);
             assertThat(api.get("/v1/monitors?status=sleepy").status()).isEqualTo(400);
+            assertThat(api.post("/v1/monitors/" + id + "/status", "{\"status\":1}").errorParam()).isEqualTo("status");
 
             TestServer.Response backtest = api.post("/v1/monitors/" + id + "/backtest",
                     "{\"from\":\"" + T0.plusSeconds(300) + "\",\"to\":\"" + T0.plusSeconds(1800) + "\"}");
