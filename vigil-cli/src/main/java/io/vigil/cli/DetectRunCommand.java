@@ -28,6 +28,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -155,18 +157,34 @@ final class DetectRunCommand implements Callable<Integer> {
         if (explain != null) {
             explanations = Explainer.forModel(training.model()).explain(matrix, explain);
         }
+        FutureTask<Void> written = null;
         if (output != null) {
-            ResultsCsv.write(output, scores, explanations);
+            Scores toWrite = scores;
+            List<Explanation> explained = explanations;
+            written = new FutureTask<>(() -> {
+                ResultsCsv.write(output, toWrite, explained);
+                return null;
+            });
+            // Formatting and the fsync overlap the model file and the evaluation.
+            new Thread(written, "results-writer").start();
         }
         if (saveModel != null) {
             ModelFile.standard().write(saveModel, training.model());
         }
-        printSummary(out, table.rows(), matrix.cols(), scores, training, readMillis, labels);
+        Evaluation evaluation = labels == null ? null : Evaluation.of(scores.normalized(), scores.anomalous(), labels);
+        if (written != null) {
+            try {
+                written.get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+        }
+        printSummary(out, table.rows(), matrix.cols(), scores, training, readMillis, evaluation);
         return 0;
     }
 
     private void printSummary(PrintWriter out, int rows, int features, Scores scores, AnomalyModel.Training t,
-                              long readMillis, boolean[] labels) {
+                              long readMillis, Evaluation e) {
         int flagged = scores.anomalyCount();
         out.printf(Locale.ROOT, "algorithm      %s%n", algorithm);
         out.printf(Locale.ROOT, "rows           %d%n", rows);
@@ -183,8 +201,7 @@ final class DetectRunCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "read ms        %d%n", readMillis);
         out.printf(Locale.ROOT, "fit ms         %d%n", t.fitMillis());
         out.printf(Locale.ROOT, "score ms       %d%n", t.scoreMillis());
-        if (labels != null) {
-            Evaluation e = Evaluation.of(scores.normalized(), scores.anomalous(), labels);
+        if (e != null) {
             out.printf(Locale.ROOT, "roc_auc        %.4f%n", e.rocAuc());
             out.printf(Locale.ROOT, "avg_precision  %.4f%n", e.averagePrecision());
             out.printf(Locale.ROOT, "precision      %.4f%n", e.precision());

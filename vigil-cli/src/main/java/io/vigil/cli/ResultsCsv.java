@@ -1,6 +1,7 @@
 package io.vigil.cli;
 
 import io.vigil.core.concurrent.ParallelLoop;
+import io.vigil.core.data.DoubleText;
 import io.vigil.core.explain.Explanation;
 import io.vigil.core.explain.FeatureContribution;
 import io.vigil.core.modelfile.AtomicFiles;
@@ -58,13 +59,16 @@ final class ResultsCsv {
             int slot = (int) ((bits * 0x9E3779B97F4A7C15L) >>> 52);
             String text = texts[slot];
             if (text == null || keys[slot] != bits) {
-                text = norm[i] + "," + raw[i];
+                StringBuilder pair = new StringBuilder(40);
+                DoubleText.append(pair, norm[i]);
+                DoubleText.append(pair.append(','), raw[i]);
+                text = pair.toString();
                 keys[slot] = bits;
                 texts[slot] = text;
             }
             sb.append(i).append(',').append(text).append(',').append(flags[i] ? "true" : "false");
             if (p != null) {
-                sb.append(',').append(p[i]);
+                DoubleText.append(sb.append(','), p[i]);
             }
             if (explanations != null) {
                 sb.append(",\"");

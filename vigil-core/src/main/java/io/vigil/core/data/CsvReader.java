@@ -72,8 +72,20 @@ public final class CsvReader {
         if (raw.length < 2 || raw[0] != (byte) 0x1f || raw[1] != (byte) 0x8b) {
             return raw;
         }
+        // The trailer's ISIZE is the uncompressed size mod 2^32 (of the last member): inflate straight into an array
+        // of that size, and fall back to a growing buffer when more data follows (several members, or over 4 GiB).
+        long size = (raw[raw.length - 4] & 0xFFL) | (raw[raw.length - 3] & 0xFFL) << 8
+                | (raw[raw.length - 2] & 0xFFL) << 16 | (raw[raw.length - 1] & 0xFFL) << 24;
         try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(raw), 1 << 16)) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1 << 16, raw.length * 6));
+            byte[] exact = new byte[(int) Math.min(size, Integer.MAX_VALUE - 16)];
+            int n = in.readNBytes(exact, 0, exact.length);
+            int next = in.read();
+            if (next < 0) {
+                return n == exact.length ? exact : java.util.Arrays.copyOf(exact, n);
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1 << 16, n * 2));
+            out.write(exact, 0, n);
+            out.write(next);
             in.transferTo(out);
             return out.toByteArray();
         }
@@ -144,7 +156,7 @@ public final class CsvReader {
      */
     private void parseRest(ColumnBuilder[] builders, boolean[] numeric, List<String> names) {
         int parts = ParallelLoop.defaultThreads();
-        if (parts < 2 || limit - pos < PARALLEL_BYTES || contains(bytes, pos, limit, (byte) '"')) {
+        if (parts < 2 || limit - pos < PARALLEL_BYTES) {
             parseRows(builders, numeric, names);
             return;
         }
@@ -160,7 +172,12 @@ public final class CsvReader {
         }
         ColumnBuilder[][] partBuilders = new ColumnBuilder[parts][];
         DataFormatException[] errors = new DataFormatException[parts];
+        boolean[] quoted = new boolean[parts];
         ParallelLoop.run(parts, parts, k -> {
+            if (contains(bytes, cut[k], cut[k + 1], (byte) '"')) {
+                quoted[k] = true;
+                return;
+            }
             CsvReader reader = new CsvReader(source, bytes);
             reader.pos = cut[k];
             reader.limit = cut[k + 1];
@@ -176,6 +193,13 @@ public final class CsvReader {
             }
             partBuilders[k] = local;
         });
+        for (boolean q : quoted) {
+            if (q) {
+                // A quoted cell may hold a line break, so the cuts may fall inside a row: parse it in one pass.
+                parseRows(builders, numeric, names);
+                return;
+            }
+        }
         for (int k = 0; k < parts; k++) {
             if (errors[k] != null) {
                 // Line numbers in a part count from its start; add the lines before it.

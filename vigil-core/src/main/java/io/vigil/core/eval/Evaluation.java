@@ -51,7 +51,7 @@ public record Evaluation(double rocAuc, double averagePrecision, long truePositi
                 tn++;
             }
         }
-        return new Evaluation(RankingMetrics.rocAuc(scores, labels), RankingMetrics.averagePrecision(scores, labels),
-                tp, fp, tn, fn);
+        RankingMetrics.Ranking ranking = RankingMetrics.of(scores, labels);
+        return new Evaluation(ranking.rocAuc(), ranking.averagePrecision(), tp, fp, tn, fn);
     }
 }

@@ -4,11 +4,23 @@ import java.util.Arrays;
 
 /**
  * Threshold-free ranking metrics; scores higher = more anomalous, labels true = anomaly. NaN scores rank lowest.
- * Both work on the positives' and the negatives' scores sorted apart (two primitive sorts, no index sort), walked
- * together from the highest score down.
+ * Both work on the positives' and the negatives' scores sorted apart (two primitive sorts, no index sort, in
+ * parallel for large inputs), walked together; {@link #of} sorts once for both.
  */
 public final class RankingMetrics {
+    /** Below this many scores a parallel sort costs more than it saves. */
+    private static final int PARALLEL_SORT = 1 << 16;
+
     private RankingMetrics() {
+    }
+
+    /** ROC-AUC and average precision from one split and sort. */
+    public record Ranking(double rocAuc, double averagePrecision) {
+    }
+
+    public static Ranking of(double[] scores, boolean[] labels) {
+        double[][] split = split(scores, labels);
+        return new Ranking(rocAuc(split[0], split[1]), averagePrecision(split[0], split[1]));
     }
 
     /**
@@ -17,8 +29,10 @@ public final class RankingMetrics {
      */
     public static double rocAuc(double[] scores, boolean[] labels) {
         double[][] split = split(scores, labels);
-        double[] pos = split[0];
-        double[] neg = split[1];
+        return rocAuc(split[0], split[1]);
+    }
+
+    private static double rocAuc(double[] pos, double[] neg) {
         if (pos.length == 0 || neg.length == 0) {
             return Double.NaN;
         }
@@ -46,8 +60,10 @@ public final class RankingMetrics {
      */
     public static double averagePrecision(double[] scores, boolean[] labels) {
         double[][] split = split(scores, labels);
-        double[] pos = split[0];
-        double[] neg = split[1];
+        return averagePrecision(split[0], split[1]);
+    }
+
+    private static double averagePrecision(double[] pos, double[] neg) {
         if (pos.length == 0) {
             return Double.NaN;
         }
@@ -96,8 +112,16 @@ public final class RankingMetrics {
                 neg[q++] = s;
             }
         }
-        Arrays.sort(pos);
-        Arrays.sort(neg);
+        sort(pos);
+        sort(neg);
         return new double[][] {pos, neg};
+    }
+
+    private static void sort(double[] v) {
+        if (v.length >= PARALLEL_SORT) {
+            Arrays.parallelSort(v);
+        } else {
+            Arrays.sort(v);
+        }
     }
 }
