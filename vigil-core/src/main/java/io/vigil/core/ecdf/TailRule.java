@@ -30,6 +30,11 @@ public enum TailRule {
         }
     };
 
+    /** The registry name of the detector that combines tails this way. */
+    public String detectorName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** One dimension's outlier score from its tail scores l and r. */
     public abstract double combine(double left, double right, int skewSign);
 

@@ -1,11 +1,10 @@
 package io.vigil.core.explain;
 
 import io.vigil.core.concurrent.ParallelLoop;
-import io.vigil.core.copod.CopodModel;
 import io.vigil.core.data.Matrix;
 import io.vigil.core.detect.FittedDetector;
 import io.vigil.core.detect.InvalidParameterException;
-import io.vigil.core.ecod.EcodModel;
+import io.vigil.core.ecdf.TailDetectorModel;
 import io.vigil.core.hbos.HbosModel;
 import io.vigil.core.iforest.IsolationForestModel;
 import io.vigil.core.score.AnomalyModel;
@@ -89,10 +88,8 @@ public final class Explainer {
                 yield new PathDepthAttribution(forest, threads);
             }
             case DIMENSION_TERMS -> {
-                if (detector instanceof EcodModel ecod) {
-                    yield new DimensionTermAttribution(ecod::contributions, medians);
-                } else if (detector instanceof CopodModel copod) {
-                    yield new DimensionTermAttribution(copod::contributions, medians);
+                if (detector instanceof TailDetectorModel tail) {
+                    yield new DimensionTermAttribution(tail::contributions, medians);
                 } else if (detector instanceof HbosModel hbos) {
                     yield new DimensionTermAttribution(hbos::contributions, medians);
                 }
@@ -107,7 +104,7 @@ public final class Explainer {
         if (detector instanceof IsolationForestModel) {
             return AttributionMethod.PATH_DEPTH;
         }
-        if (detector instanceof EcodModel || detector instanceof CopodModel || detector instanceof HbosModel) {
+        if (detector instanceof TailDetectorModel || detector instanceof HbosModel) {
             return AttributionMethod.DIMENSION_TERMS;
         }
         return AttributionMethod.OCCLUSION;

@@ -1,5 +1,6 @@
 package io.vigil.core.copod;
 
+import io.vigil.core.ecdf.TailDetectorModel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -48,7 +49,7 @@ class CopodTest {
 
     @Test
     void contributionsAreThePerDimensionScores() {
-        CopodModel model = Copod.builder().build().fit(TRAIN);
+        TailDetectorModel model = Copod.builder().build().fit(TRAIN);
         Matrix c = model.contributions(TRAIN);
         assertThat(c.get(0, 0)).isCloseTo(Math.log(5) / 2, within(EPS));
         assertThat(c.get(3, 1)).isCloseTo(Math.log(2.5), within(EPS));
@@ -62,13 +63,13 @@ class CopodTest {
     void deterministicAcrossThreadsAndRestoredBitIdentically() {
         Matrix train = randomMatrix(20_000, 4, 5);
         Matrix fresh = randomMatrix(5_000, 4, 6);
-        CopodModel one = Copod.builder().threads(1).build().fit(train);
-        CopodModel four = Copod.builder().threads(4).build().fit(train);
+        TailDetectorModel one = Copod.builder().threads(1).build().fit(train);
+        TailDetectorModel four = Copod.builder().threads(4).build().fit(train);
         assertThat(four.score(fresh)).isEqualTo(one.score(fresh));
         FittedDetector model = DetectorRegistry.standard().create("copod", DetectorParameters.of(Map.of()))
                 .fit(train);
         FittedDetector restored = DetectorRegistry.standard().restore(model.state());
-        assertThat(restored).isInstanceOf(CopodModel.class);
+        assertThat(restored).isInstanceOf(TailDetectorModel.class);
         assertThat(restored.score(fresh)).isEqualTo(model.score(fresh));
         assertThat(restored.score(fresh)).isEqualTo(one.score(fresh));
     }

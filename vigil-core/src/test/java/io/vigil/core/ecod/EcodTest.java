@@ -1,5 +1,6 @@
 package io.vigil.core.ecod;
 
+import io.vigil.core.ecdf.TailDetectorModel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -48,7 +49,7 @@ class EcodTest {
         // row 0: O_left = ln 5 + 0, O_right = 0 + ln 5, O_auto = 0 + 0           -> ln 5
         // row 4: O_left = 0 + ln 5, O_right = ln 5 + 0, O_auto = ln 5 + ln 5     -> 2 ln 5 (auto wins)
         // row 2: every sum is 2 ln 5/3
-        EcodModel model = Ecod.builder().aggregation(TailAggregation.PAPER).build().fit(TRAIN);
+        TailDetectorModel model = Ecod.builder().aggregation(TailAggregation.PAPER).build().fit(TRAIN);
         double[] scores = model.score(TRAIN);
         assertThat(scores[0]).isCloseTo(Math.log(5), within(EPS));
         assertThat(scores[4]).isCloseTo(2 * Math.log(5), within(EPS));
@@ -71,7 +72,7 @@ class EcodTest {
 
     @Test
     void newRowsAreScoredAgainstTheTrainingDistributionsOnly() {
-        EcodModel model = Ecod.builder().build().fit(TRAIN);
+        TailDetectorModel model = Ecod.builder().build().fit(TRAIN);
         // a = 2.5: F_left 2/5, F_right 3/5 -> ln 5/2; b = 100 beyond every training value: F_right = 1/(n+1) -> ln 6
         Matrix fresh = Matrix.of(new double[][] {{2.5, 100}});
         assertThat(model.score(fresh)[0]).isCloseTo(Math.log(2.5) + Math.log(6), within(EPS));
@@ -88,7 +89,7 @@ class EcodTest {
     @Test
     void contributionsSumToScores() {
         Matrix x = randomMatrix(500, 4, 3);
-        EcodModel model = Ecod.builder().build().fit(x);
+        TailDetectorModel model = Ecod.builder().build().fit(x);
         double[] scores = model.score(x);
         Matrix c = model.contributions(x);
         for (int i = 0; i < x.rows(); i++) {
@@ -106,7 +107,7 @@ class EcodTest {
         // integer values tie heavily; a large batch takes the sort-merge path, single rows the binary search
         Matrix train = randomMatrix(4000, 3, 7);
         Matrix rows = randomMatrix(3000, 3, 8);
-        EcodModel model = Ecod.builder().build().fit(train);
+        TailDetectorModel model = Ecod.builder().build().fit(train);
         double[] batch = model.score(rows);
         for (int i = 0; i < rows.rows(); i += 37) {
             assertThat(model.score(rows.slice(i, i + 1))[0]).isEqualTo(batch[i]);
@@ -129,8 +130,8 @@ class EcodTest {
             FittedDetector model = DetectorRegistry.standard()
                     .create("ecod", DetectorParameters.of(Map.of("aggregation", aggregation))).fit(train);
             FittedDetector restored = DetectorRegistry.standard().restore(model.state());
-            assertThat(restored).isInstanceOf(EcodModel.class);
-            assertThat(((EcodModel) restored).aggregation().label()).isEqualTo(aggregation);
+            assertThat(restored).isInstanceOf(TailDetectorModel.class);
+            assertThat(((TailDetectorModel) restored).aggregation().label()).isEqualTo(aggregation);
             assertThat(restored.score(fresh)).isEqualTo(model.score(fresh));
         }
     }
@@ -153,7 +154,7 @@ class EcodTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Ecod.builder().build().fit(Matrix.of(new double[][] {{1, Double.NaN}})))
                 .hasMessageContaining("row 0, column 1 is NaN");
-        EcodModel model = Ecod.builder().build().fit(TRAIN);
+        TailDetectorModel model = Ecod.builder().build().fit(TRAIN);
         assertThatThrownBy(() -> model.score(Matrix.of(new double[][] {{1, 2, 3}})))
                 .hasMessage("rows have 3 features, the model expects 2");
         assertThatThrownBy(() -> model.score(Matrix.of(new double[][] {{Double.NaN, 2}})))

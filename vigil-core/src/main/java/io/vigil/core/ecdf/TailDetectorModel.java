@@ -1,40 +1,40 @@
-package io.vigil.core.ecod;
+package io.vigil.core.ecdf;
 
 import io.vigil.core.concurrent.ParallelLoop;
 import io.vigil.core.data.Matrix;
 import io.vigil.core.detect.DetectorState;
 import io.vigil.core.detect.FittedDetector;
-import io.vigil.core.ecdf.TailAggregation;
-import io.vigil.core.ecdf.TailModel;
-import io.vigil.core.ecdf.TailProbabilities;
-import io.vigil.core.ecdf.TailRule;
 
 /**
- * A fitted ECOD model: the sorted training columns and their skewness signs. Immutable and safe to score from many
- * threads; scores are the same whatever the thread count.
+ * A fitted ECOD or COPOD model: the sorted training columns and their skewness signs. Immutable and safe to score
+ * from many threads; scores are the same whatever the thread count.
  */
-public final class EcodModel implements FittedDetector {
+public final class TailDetectorModel implements FittedDetector {
     static final int STATE_VERSION = 1;
 
     private final TailModel model;
 
-    EcodModel(TailModel model) {
+    TailDetectorModel(TailModel model) {
         this.model = model;
     }
 
-    static EcodModel fromState(DetectorState s) {
-        s.requireVersion(Ecod.NAME, STATE_VERSION);
-        return new EcodModel(TailModel.fromState(s, TailRule.ECOD, ParallelLoop.defaultThreads()));
+    static TailDetectorModel fromState(DetectorState s, TailRule rule) {
+        s.requireVersion(rule.detectorName(), STATE_VERSION);
+        return new TailDetectorModel(TailModel.fromState(s, rule, ParallelLoop.defaultThreads()));
     }
 
     @Override
     public String detectorName() {
-        return Ecod.NAME;
+        return model.rule().detectorName();
     }
 
     @Override
     public int features() {
         return model.features();
+    }
+
+    public TailRule rule() {
+        return model.rule();
     }
 
     public TailAggregation aggregation() {
@@ -63,6 +63,6 @@ public final class EcodModel implements FittedDetector {
 
     @Override
     public DetectorState state() {
-        return model.state(Ecod.NAME, STATE_VERSION);
+        return model.state(detectorName(), STATE_VERSION);
     }
 }
