@@ -90,7 +90,9 @@ final class NabScore {
                 "{\"type\":\"rcf\",\"settings\":{\"cooldown\":10},\"use\":\"alert_grade\"}",
                 "{\"type\":\"rcf\",\"settings\":{\"cooldown\":10,\"seed\":1},\"use\":\"alert_grade\"}",
                 "{\"type\":\"rcf\",\"settings\":{\"cooldown\":10,\"seed\":2},\"use\":\"alert_grade\"}",
-                "{\"type\":\"rcf\",\"settings\":{\"cooldown\":10,\"seed\":3},\"use\":\"alert_grade\"}");
+                "{\"type\":\"rcf\",\"settings\":{\"cooldown\":10,\"seed\":3},\"use\":\"alert_grade\"}",
+                "{\"type\":\"knn_cad\",\"settings\":{\"cooldown\":150},\"use\":\"alert_score\"}",
+                "{\"type\":\"knn_cad\",\"settings\":{\"cooldown\":150,\"threshold\":0.999},\"use\":\"alert_score\"}");
     }
 
     /** Runs a fresh detector over every series (series in parallel; each detector is sequential, so deterministic). */

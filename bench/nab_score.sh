@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # NAB standard-profile scores of Vigil's numeric stream detectors on the NAB subset in ../shared/datasets/nab/.
 # Usage: bench/nab_score.sh [DETECTOR_SPEC_JSON ...]
-#   a spec is {"type": "ema_bollinger"|"rcf", "settings": {...}, "use": "score"|"grade"}; none runs the default set.
+#   a spec is {"type": "ema_bollinger"|"rcf"|"knn_cad", "settings": {...}, "use": "score"|"grade"}; none runs the default set.
 # Builds vigil-bench's shaded jar (core + Random Cut Forest + Jackson) when it is missing, then runs the
 # single-file scorer bench/nab_score.java on it. No Python needed.
 set -euo pipefail

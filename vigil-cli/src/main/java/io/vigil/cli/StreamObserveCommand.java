@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "observe", mixinStandardHelpOptions = true,
         description = {"Run a stream detector over a file, printing one JSON result per observation.",
-                "complexity reads NDJSON (one JSON payload per line); ema_bollinger and rcf read a numeric column "
+                "complexity reads NDJSON (one JSON payload per line); the numeric detectors read a numeric column "
                         + "of a CSV file with a header (NAB files: timestamp,value)."})
 final class StreamObserveCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,11 +40,11 @@ final class StreamObserveCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--type", required = true, paramLabel = "TYPE",
-            description = "complexity, ema_bollinger or rcf.")
+            description = "complexity, ema_bollinger, rcf or knn_cad.")
     String type;
 
     @Option(names = "--input", required = true, paramLabel = "FILE",
-            description = "NDJSON payloads (complexity) or a CSV file (ema_bollinger, rcf).")
+            description = "NDJSON payloads (complexity) or a CSV file (ema_bollinger, rcf, knn_cad).")
     Path input;
 
     @Option(names = "--column", defaultValue = "value", paramLabel = "COL",

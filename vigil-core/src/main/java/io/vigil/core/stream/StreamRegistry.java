@@ -4,6 +4,7 @@ import io.vigil.core.detect.DetectorParameters;
 import io.vigil.core.detect.InvalidParameterException;
 import io.vigil.core.stream.bollinger.EmaBollinger;
 import io.vigil.core.stream.complexity.PayloadComplexity;
+import io.vigil.core.stream.knncad.KnnConformal;
 import io.vigil.core.stream.rcf.RandomCutForestStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,7 +28,7 @@ public final class StreamRegistry {
 
     public static StreamRegistry standard() {
         return new StreamRegistry(List.of(PayloadComplexity.FACTORY, EmaBollinger.FACTORY,
-                RandomCutForestStream.FACTORY));
+                RandomCutForestStream.FACTORY, KnnConformal.FACTORY));
     }
 
     public List<StreamDetectorFactory> factories() {

@@ -31,7 +31,7 @@ class StreamRegistryTest {
         StreamDetector e = registry.create(Map.of("type", "ema_bollinger"));
         assertThat(e.settings()).containsEntry("window", 20).containsEntry("side", "outside");
         assertThat(registry.factories()).extracting(StreamDetectorFactory::type)
-                .containsExactly("complexity", "ema_bollinger", "rcf");
+                .containsExactly("complexity", "ema_bollinger", "rcf", "knn_cad");
     }
 
     @Test
