@@ -150,6 +150,9 @@ public final class VigilServer implements AutoCloseable {
         route(cfg, "GET", "/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                 .result(metrics.scrape()));
         route(cfg, "GET", "/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+        // The web UI is not API: its routes stay out of routes() and openapi.json, and /v1 keeps the bearer check.
+        new io.vigil.server.ui.WebUi(service, streams, monitors, new io.vigil.server.ui.UiSessions(auth,
+                config.clock()), config.clock(), metrics).install(cfg);
     }
 
     private static boolean isJson(Context ctx) {
@@ -246,6 +249,10 @@ public final class VigilServer implements AutoCloseable {
 
     public AnomalyService service() {
         return service;
+    }
+
+    public io.vigil.monitor.MonitorSystem monitors() {
+        return monitors;
     }
 
     /** Every route the server answers, in registration order. */
