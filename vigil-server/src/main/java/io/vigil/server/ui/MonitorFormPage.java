@@ -220,7 +220,9 @@ final class MonitorFormPage {
                 "passive".equals(v.status()) ? " selected" : ""));
         body.append(input("schedule", "Schedule (Quartz cron, UTC, with seconds)", v.schedule(), errorField, error, """
                  hx-get="/ui/schedules/describe" hx-trigger="input changed delay:300ms" hx-target="#schedule-help"
-                 required spellcheck="false\"""", scheduleHelp(v.schedule())));
+                 required spellcheck="false\"""",
+                // A rejected schedule's reason is shown once, as the field's error, not again as the preview.
+                "schedule".equals(errorField) ? "" : scheduleHelp(v.schedule())));
         body.append(textarea("query", "Query (JSON): which traffic; {} is all traffic of the environment", v.query(),
                 4, errorField, error, null));
         body.append(textarea("filter", "Filter (JSON, optional): time range and narrowing", v.filter(), 3, errorField,
