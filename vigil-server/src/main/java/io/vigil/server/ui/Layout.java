@@ -35,13 +35,13 @@ final class Layout {
      * A whole page.
      *
      * @param title   the page's title, escaped here
-     * @param active  the {@link NavItem#path()} to mark as current
+     * @param active  the {@link NavItem#path()} to mark as current; null for no navigation (the login page)
      * @param body    the main content, already escaped HTML
      * @param logout  whether to offer the log-out button (only when the server asks for a key)
      */
     static String page(String title, String active, String body, boolean logout) {
         StringBuilder nav = new StringBuilder();
-        for (NavItem item : NAV) {
+        for (NavItem item : active == null ? List.<NavItem>of() : NAV) {
             boolean current = item.path().equals(active);
             nav.append("<li><a href=\"").append(Html.escape(item.path())).append('"')
                     .append(current ? " aria-current=\"page\"" : "").append('>')

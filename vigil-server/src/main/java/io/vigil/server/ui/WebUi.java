@@ -198,7 +198,7 @@ public final class WebUi {
                 <button type="submit" class="primary">Log in</button>
                 </form>
                 """.formatted(Html.escape(safeNext(next)));
-        return Layout.page("Log in", "", body, false);
+        return Layout.page("Log in", null, body, false);
     }
 
     /** Only a path on this server: never another site ("//host" or "https://...") after logging in. */
