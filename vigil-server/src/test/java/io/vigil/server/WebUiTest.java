@@ -71,9 +71,22 @@ class WebUiTest {
                     "conditions", "[{\"type\": \"ratio\", \"operator\": \"above\", \"threshold\": 90}]"), null);
             assertThat(taken.statusCode()).isEqualTo(409);
             assertThat(taken.body()).contains("id=\"name-error\" role=\"alert\">");
+            long id = api.get("/v1/monitors?q=checkout").json().get("data").get(0).get("id").asLong();
+            HttpResponse<String> edited = postForm(api.base + "/ui/monitors/" + id, Map.of("monitor_id",
+                    Long.toString(id), "name", "Checkout ratio", "environment", "prod", "status", "active",
+                    "schedule", "0 0 * ? * *", "query", "{}",
+                    "conditions", "[{\"type\": \"ratio\", \"operator\": \"above\", \"threshold\": 80}]"), null);
+            assertThat(edited.statusCode()).as(edited.body()).isEqualTo(303);
+            assertThat(api.get("/v1/monitors/" + id).json().get("name").asText()).isEqualTo("Checkout ratio");
+            HttpResponse<String> forged = CLIENT.send(HttpRequest.newBuilder(URI.create(api.base + "/ui/monitors/"
+                            + id + "/status")).header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Origin", "http://evil.example.com").POST(HttpRequest.BodyPublishers.ofString(
+                            "status=passive")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(forged.statusCode()).isEqualTo(403);
+            assertThat(api.get("/v1/monitors/" + id).json().get("status").asText()).isEqualTo("active");
             assertThat(get(api.base + "/ui/schedules/describe?schedule=nope", null).body())
                     .contains("field-error").contains("is not a Quartz cron expression");
-            assertThat(get(api.base + "/ui/monitors/name-check?name=checkout", null).body())
+            assertThat(get(api.base + "/ui/monitors/name-check?name=CHECKOUT%20ratio", null).body())
                     .contains("already exists");
         }
     }

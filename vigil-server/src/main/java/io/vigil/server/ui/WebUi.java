@@ -101,7 +101,9 @@ public final class WebUi {
         return ctx -> {
             long t0 = System.nanoTime();
             try {
-                if (!sessions.signedIn(ctx)) {
+                if (crossSite(ctx)) {
+                    refuseCrossSite(ctx);
+                } else if (!sessions.signedIn(ctx)) {
                     refuse(ctx, kind);
                 } else {
                     send(ctx, kind, r.render(ctx));
@@ -119,7 +121,11 @@ public final class WebUi {
         return ctx -> {
             long t0 = System.nanoTime();
             try {
-                send(ctx, Kind.PAGE, r.render(ctx));
+                if (crossSite(ctx)) {
+                    refuseCrossSite(ctx);
+                } else {
+                    send(ctx, Kind.PAGE, r.render(ctx));
+                }
             } catch (Exception e) {
                 fail(ctx, Kind.PAGE, e);
             } finally {
@@ -137,6 +143,32 @@ public final class WebUi {
         } else {
             ctx.html(out);
         }
+    }
+
+    /**
+     * A POST sent by another site's page. Without an API key there is no session cookie to withhold, so browsers'
+     * own word (Sec-Fetch-Site, Origin) is what keeps a page elsewhere from changing monitors on this server.
+     */
+    static boolean crossSite(Context ctx) {
+        if (!"POST".equals(ctx.method().name())) {
+            return false;
+        }
+        String site = ctx.header("Sec-Fetch-Site");
+        if (site != null) {
+            return !site.equals("same-origin") && !site.equals("none");
+        }
+        String origin = ctx.header("Origin");
+        if (origin == null || origin.equals("null")) {
+            return origin != null;
+        }
+        String host = ctx.header("Host");
+        int scheme = origin.indexOf("://");
+        return host == null || scheme < 0 || !origin.substring(scheme + 3).equalsIgnoreCase(host);
+    }
+
+    private static void refuseCrossSite(Context ctx) {
+        ctx.status(403).html(Html.errorBox("this form was sent from another site; open the page on this server "
+                + "and send it from there"));
     }
 
     private static void refuse(Context ctx, Kind kind) throws Exception {
