@@ -86,12 +86,12 @@ final class MonitorListPage {
                 <tr id="monitor-row-%d"><td><a href="/ui/monitors/%d">%s</a><div class="sub">%s</div></td>
                 <td>%s</td><td><code>%s</code></td>
                 <td class="status-cell"><span class="badge %s" data-status="%s">%s</span>
-                <button type="button" class="toggle" hx-post="/ui/monitors/%d/status" hx-vals='{"status": "%s"}'
+                <button type="button" class="toggle" id="toggle-%d" hx-post="/ui/monitors/%d/status" hx-vals='{"status": "%s"}'
                  hx-target="closest tr" hx-swap="outerHTML" aria-label="Make %s %s">Make %s</button></td></tr>
                 """.formatted(m.id(), m.id(), Html.escape(m.name()), Html.escape(m.spec().description()),
                 Html.escape(m.spec().environment()), Html.escape(m.spec().schedule()), active ? "ok" : "muted",
-                active ? "active" : "passive", active ? "active" : "passive", m.id(), next, Html.escape(m.name()), next,
-                next);
+                active ? "active" : "passive", active ? "active" : "passive", m.id(), m.id(), next,
+                Html.escape(m.name()), next, next);
     }
 
     static long id(String raw) {
