@@ -75,6 +75,7 @@ final class ServeCommand implements Callable<Integer> {
         }, "vigil-shutdown"));
         out.println("Vigil listening on " + server.url() + " (models in " + config.modelsDir()
                 + (config.apiKey() == null ? "" : "; API key required") + ")");
+        out.println("Web UI: " + server.url() + "/");
         out.flush();
         stopped.await();
         return 0;

@@ -25,10 +25,14 @@ public final class BearerAuth {
         if (!authorization.regionMatches(true, 0, prefix, 0, prefix.length())) {
             throw new UnauthorizedException("the Authorization header must be 'Bearer <key>'");
         }
-        byte[] given = sha256(authorization.substring(prefix.length()).trim());
-        if (!MessageDigest.isEqual(expected, given)) {
+        if (!matches(authorization.substring(prefix.length()).trim())) {
             throw new UnauthorizedException("the API key is not valid");
         }
+    }
+
+    /** Whether {@code key} is the API key, in time that reveals neither a matching prefix nor the key's length. */
+    public boolean matches(String key) {
+        return key != null && MessageDigest.isEqual(expected, sha256(key));
     }
 
     private static byte[] sha256(String s) {

@@ -27,10 +27,14 @@ import java.util.regex.Pattern;
 public final class StreamService {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
     private static final String SUFFIX = ".stream.json";
+    /** Results the live chart shows: five minutes at two observations a second. */
+    public static final int RECENT_RESULTS = 600;
 
     private final StreamRegistry registry;
     private final Path dir;
     private final Map<String, StreamDetector> streams = new ConcurrentHashMap<>();
+    /** The latest results per stream, for the UI's live chart; kept in memory only, so a restart starts it empty. */
+    private final Map<String, java.util.ArrayDeque<Map<String, Object>>> recent = new ConcurrentHashMap<>();
 
     public StreamService(StreamRegistry registry, Path dir) throws IOException {
         this.registry = registry;
@@ -56,6 +60,7 @@ public final class StreamService {
     public Map<String, Object> put(String name, Map<String, Object> spec) {
         StreamDetector detector = registry.create(spec);
         streams.put(checkName(name), detector);
+        recent.remove(name);
         save(name, detector);
         return describe(name, detector);
     }
@@ -71,14 +76,49 @@ public final class StreamService {
     }
 
     public void delete(String name) throws IOException {
-        if (streams.remove(checkName(name)) == null) {
+        recent.remove(checkName(name));
+        if (streams.remove(name) == null) {
             throw new ModelNotFoundException("name", "no stream named '" + name + "'; create it with PUT first");
         }
         Files.deleteIfExists(dir.resolve(name + SUFFIX));
     }
 
     public Map<String, Object> observe(String name, Observation observation) {
-        return find(name).process(observation).toJson();
+        StreamDetector d = find(name);
+        StreamResult r;
+        // Under the detector's lock, so the remembered results keep the order the detector applied them in.
+        synchronized (d) {
+            r = d.process(observation);
+            remember(name, r);
+        }
+        return r.toJson();
+    }
+
+    /** The latest results of a stream, oldest first, each its JSON view plus {@code score}: what the UI charts. */
+    public List<Map<String, Object>> recent(String name) {
+        find(name);
+        java.util.ArrayDeque<Map<String, Object>> results = recent.get(name);
+        if (results == null) {
+            return List.of();
+        }
+        synchronized (results) {
+            return new ArrayList<>(results);
+        }
+    }
+
+    private void remember(String name, StreamResult r) {
+        Map<String, Object> entry = new LinkedHashMap<>(r.toJson());
+        entry.put("score", StreamResult.jsonNumber(r.score()));
+        entry.put("is_anomaly", r.anomaly());
+        entry.put("count", r.count());
+        java.util.ArrayDeque<Map<String, Object>> results = recent.computeIfAbsent(name,
+                n -> new java.util.ArrayDeque<>());
+        synchronized (results) {
+            if (results.size() == RECENT_RESULTS) {
+                results.removeFirst();
+            }
+            results.addLast(entry);
+        }
     }
 
     /** Observes a batch under the detector's lock, so no other caller's observation lands in between. */
@@ -88,6 +128,7 @@ public final class StreamService {
         synchronized (d) {
             for (Observation o : batch) {
                 StreamResult r = d.process(o);
+                remember(name, r);
                 out.add(r.toJson());
             }
         }

@@ -103,15 +103,15 @@ public final class VigilServer implements AutoCloseable {
         cfg.routes.after(this::release);
         cfg.routes.exception(Exception.class, (e, ctx) -> writeError(ctx, e));
         cfg.http.prefer405over404 = true;
-        // Javalin answers unmatched routes in plain text; errors the handlers wrote are JSON already.
+        // Javalin answers unmatched routes in plain text; errors the handlers wrote are JSON (or UI HTML) already.
         cfg.routes.error(404, ctx -> {
-            if (!isJson(ctx)) {
+            if (!isJson(ctx) && !isHtml(ctx)) {
                 writeError(ctx, new ModelNotFoundException(null, "no route " + ctx.method() + " " + ctx.path()
                         + "; see GET /openapi.json for the API"));
             }
         });
         cfg.routes.error(405, ctx -> {
-            if (!isJson(ctx)) {
+            if (!isJson(ctx) && !isHtml(ctx)) {
                 write(ctx, new ErrorMapper.ApiError(405, "invalid_request_error", "method " + ctx.method()
                         + " is not allowed on " + ctx.path() + "; see GET /openapi.json", null));
             }
@@ -150,6 +150,15 @@ public final class VigilServer implements AutoCloseable {
         route(cfg, "GET", "/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                 .result(metrics.scrape()));
         route(cfg, "GET", "/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+        // The web UI is not API: its routes stay out of routes() and openapi.json, and /v1 keeps the bearer check.
+        new io.vigil.server.ui.WebUi(service, streams, monitors, new io.vigil.server.ui.UiSessions(auth,
+                config.clock()), config.clock(), metrics).install(cfg);
+    }
+
+    /** The web UI's error pages are HTML already; they keep their words. */
+    private static boolean isHtml(Context ctx) {
+        String type = ctx.res().getContentType();
+        return type != null && type.startsWith("text/html");
     }
 
     private static boolean isJson(Context ctx) {
@@ -246,6 +255,10 @@ public final class VigilServer implements AutoCloseable {
 
     public AnomalyService service() {
         return service;
+    }
+
+    public io.vigil.monitor.MonitorSystem monitors() {
+        return monitors;
     }
 
     /** Every route the server answers, in registration order. */

@@ -1,0 +1,286 @@
+package io.vigil.server.ui;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.vigil.monitor.InvalidMonitorException;
+import io.vigil.monitor.Monitor;
+import io.vigil.monitor.MonitorNameTakenException;
+import io.vigil.monitor.MonitorSystem;
+import io.vigil.monitor.NameAvailability;
+import io.vigil.monitor.definition.MonitorJson;
+import io.vigil.monitor.definition.MonitorSpec;
+import io.vigil.monitor.schedule.ScheduleDescription;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The monitor create / edit form. Plain fields for name, description, environment, status and schedule, JSON editors
+ * for query, filter, conditions and actions; the form posts plain HTML (it works without script) and comes back
+ * with each error next to its field. While typing, htmx asks {@code /ui/schedules/describe} and
+ * {@code /ui/monitors/name-check}, which call the same {@code MonitorService} methods as the REST API.
+ */
+final class MonitorFormPage {
+    /** What the user typed, kept as text so a rejected form comes back exactly as it was sent. */
+    record FormValues(String name, String description, String environment, String status, String schedule,
+                      String query, String filter, String conditions, String actions, boolean notifyRecovery) {
+        static final FormValues EXAMPLE = new FormValues("", "", "prod", "active", "0 */5 * ? * *",
+                "{\"apis\": [\"payments\"]}", "{\"time_range\": \"5m\"}", """
+                [
+                  {"type": "metric", "aggregation": "p95", "field": "response_time_ms",
+                   "operator": "above", "threshold": 1000, "times": 1},
+                  {"type": "ema", "aggregation": "avg", "field": "response_time_ms",
+                   "band": "outside", "points": 20, "sensitivity": 1.5}
+                ]""", "[]", true);
+
+        static FormValues of(Context ctx) {
+            return new FormValues(text(ctx, "name"), text(ctx, "description"), text(ctx, "environment"),
+                    text(ctx, "status"), text(ctx, "schedule"), text(ctx, "query"), text(ctx, "filter"),
+                    text(ctx, "conditions"), text(ctx, "actions"), ctx.formParam("notify_recovery") != null);
+        }
+
+        static FormValues of(MonitorSpec spec) throws JsonProcessingException {
+            Map<String, Object> m = MonitorJson.toMap(spec);
+            return new FormValues(spec.name(), spec.description() == null ? "" : spec.description(),
+                    spec.environment(), spec.status().wireName(), spec.schedule(), pretty(m.get("query")),
+                    pretty(m.get("filter")), pretty(m.get("conditions")), pretty(m.get("actions")),
+                    spec.notifyRecovery());
+        }
+
+        private static String text(Context ctx, String field) {
+            String v = ctx.formParam(field);
+            return v == null ? "" : v;
+        }
+
+        private static String pretty(Object value) throws JsonProcessingException {
+            return value == null ? "" : WebUi.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value);
+        }
+    }
+
+    private final MonitorSystem system;
+    private final UiSessions sessions;
+
+    MonitorFormPage(MonitorSystem system, UiSessions sessions) {
+        this.system = system;
+        this.sessions = sessions;
+    }
+
+    String newForm(Context ctx) {
+        return page(FormValues.EXAMPLE, null, null, null);
+    }
+
+    String editForm(Context ctx) throws Exception {
+        Monitor m = system.monitors().get(MonitorListPage.id(ctx.pathParam("id")));
+        return page(FormValues.of(m.spec()), m.id(), null, null);
+    }
+
+    String create(Context ctx) {
+        FormValues values = FormValues.of(ctx);
+        try {
+            Monitor created = system.monitors().create(spec(values));
+            ctx.redirect("/ui/monitors/" + created.id(), HttpStatus.SEE_OTHER);
+            return null;
+        } catch (InvalidMonitorException e) {
+            ctx.status(e instanceof MonitorNameTakenException ? 409 : 400);
+            return page(values, null, topField(e.field()), e.getMessage());
+        }
+    }
+
+    String update(Context ctx) {
+        long id = MonitorListPage.id(ctx.pathParam("id"));
+        system.monitors().get(id);
+        FormValues values = FormValues.of(ctx);
+        try {
+            system.monitors().update(id, spec(values));
+            ctx.redirect("/ui/monitors/" + id, HttpStatus.SEE_OTHER);
+            return null;
+        } catch (InvalidMonitorException e) {
+            ctx.status(e instanceof MonitorNameTakenException ? 409 : 400);
+            return page(values, id, topField(e.field()), e.getMessage());
+        }
+    }
+
+    /** The live name check under the name field. */
+    String nameCheck(Context ctx) {
+        String forId = ctx.queryParam("monitor_id");
+        Long id = forId == null || forId.isBlank() ? null : MonitorListPage.id(forId);
+        String name = ctx.queryParam("name");
+        NameAvailability a = system.monitors().nameAvailability(name == null ? "" : name, id);
+        return a.available() ? "<span class=\"ok-text\">“" + Html.escape(name) + "” is available</span>"
+                : "<span class=\"field-error\">" + Html.escape(a.reason()) + "</span>";
+    }
+
+    /** The live schedule preview under the schedule field: plain English and the next fire times, or the reason. */
+    String describeSchedule(Context ctx) {
+        return scheduleHelp(ctx.queryParam("schedule"));
+    }
+
+    private String scheduleHelp(String cron) {
+        if (cron == null || cron.isBlank()) {
+            return "<span class=\"field-error\">schedule is required, e.g. 0 */5 * ? * * for every 5 minutes</span>";
+        }
+        try {
+            ScheduleDescription d = system.monitors().describeSchedule(cron);
+            StringBuilder out = new StringBuilder("<span class=\"ok-text\">").append(Html.escape(d.description()))
+                    .append("</span>");
+            if (!d.nextFires().isEmpty()) {
+                out.append("<br>Next: ");
+                List<Instant> next = d.nextFires();
+                for (int i = 0; i < next.size(); i++) {
+                    out.append(i == 0 ? "" : ", ").append("<time>").append(Html.time(next.get(i))).append("</time>");
+                }
+            }
+            return out.toString();
+        } catch (InvalidMonitorException e) {
+            return "<span class=\"field-error\">" + Html.escape(e.getMessage()) + "</span>";
+        }
+    }
+
+    /** The form's fields as the monitor JSON, parsed by the same code as {@code POST /v1/monitors}. */
+    private static MonitorSpec spec(FormValues v) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", v.name());
+        if (!v.description().isBlank()) {
+            json.put("description", v.description());
+        }
+        json.put("environment", v.environment());
+        json.put("status", v.status().isBlank() ? "active" : v.status());
+        json.put("schedule", v.schedule());
+        json.put("query", parseJson("query", v.query(), "{}"));
+        Object filter = parseJson("filter", v.filter(), null);
+        if (filter != null) {
+            json.put("filter", filter);
+        }
+        json.put("conditions", parseJson("conditions", v.conditions(), null));
+        json.put("actions", parseJson("actions", v.actions(), "[]"));
+        json.put("notify_recovery", v.notifyRecovery());
+        return MonitorJson.parse(json);
+    }
+
+    private static Object parseJson(String field, String text, String whenBlank) {
+        String source = text.isBlank() ? whenBlank : text;
+        if (source == null) {
+            return null;
+        }
+        try {
+            return WebUi.JSON.readValue(source, Object.class);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            throw new InvalidMonitorException(field, field + " is not valid JSON" + where + ": "
+                    + e.getOriginalMessage());
+        }
+    }
+
+    /** "conditions[1].threshold" → "conditions": the form field the error belongs next to. */
+    private static String topField(String path) {
+        if (path == null) {
+            return null;
+        }
+        int cut = path.length();
+        for (int i = 0; i < path.length(); i++) {
+            if (path.charAt(i) == '.' || path.charAt(i) == '[') {
+                cut = i;
+                break;
+            }
+        }
+        return path.substring(0, cut);
+    }
+
+    private String page(FormValues v, Long id, String errorField, String error) {
+        String action = id == null ? "/ui/monitors" : "/ui/monitors/" + id;
+        StringBuilder environments = new StringBuilder();
+        for (String env : system.traffic().environments()) {
+            environments.append("<option value=\"").append(Html.escape(env)).append("\">");
+        }
+        String nameHelp = id == null && v.name().isEmpty() ? "Names are unique, ignoring case." : nameCheckFor(v, id);
+        StringBuilder body = new StringBuilder();
+        if (error != null) {
+            body.append(Html.errorBox("The monitor was not saved: " + error));
+        }
+        body.append("<form method=\"post\" action=\"").append(action).append("\" class=\"card monitor-form\" novalidate>");
+        if (id != null) {
+            body.append("<input type=\"hidden\" name=\"monitor_id\" value=\"").append(id).append("\">");
+        }
+        body.append(input("name", "Name", v.name(), errorField, error, """
+                 hx-get="/ui/monitors/name-check" hx-trigger="input changed delay:300ms" hx-target="#name-help"
+                 hx-include="[name='monitor_id']" required maxlength="200\"""", nameHelp));
+        body.append(input("description", "Description (optional)", v.description(), errorField, error,
+                " maxlength=\"500\"", null));
+        body.append(input("environment", "Environment", v.environment(), errorField, error,
+                " list=\"environments\" required", "The traffic environment the monitor analyses."));
+        body.append("<datalist id=\"environments\">").append(environments).append("</datalist>");
+        body.append("""
+                <div class="field"><label for="status">Status</label>
+                <select id="status" name="status"><option value="active"%s>active (runs on schedule)</option>
+                <option value="passive"%s>passive (kept, not run)</option></select></div>
+                """.formatted("passive".equals(v.status()) ? "" : " selected",
+                "passive".equals(v.status()) ? " selected" : ""));
+        body.append(input("schedule", "Schedule (Quartz cron, UTC, with seconds)", v.schedule(), errorField, error, """
+                 hx-get="/ui/schedules/describe" hx-trigger="input changed delay:300ms" hx-target="#schedule-help"
+                 required spellcheck="false\"""",
+                // A rejected schedule's reason is shown once, as the field's error, not again as the preview.
+                "schedule".equals(errorField) ? "" : scheduleHelp(v.schedule())));
+        body.append(textarea("query", "Query (JSON): which traffic; {} is all traffic of the environment", v.query(),
+                4, errorField, error, null));
+        body.append(textarea("filter", "Filter (JSON, optional): time range and narrowing", v.filter(), 3, errorField,
+                error, null));
+        body.append(textarea("conditions", "Conditions (JSON array): metric, rate, ema or ratio", v.conditions(), 10,
+                errorField, error, """
+                <div class="inserts" role="group" aria-label="Insert a condition example">Add example:
+                <button type="button" data-insert="conditions" data-example="metric">metric</button>
+                <button type="button" data-insert="conditions" data-example="rate">rate</button>
+                <button type="button" data-insert="conditions" data-example="ema">ema</button>
+                <button type="button" data-insert="conditions" data-example="ratio">ratio</button></div>"""));
+        body.append(textarea("actions", "Actions (JSON array): webhook, http or email; [] for none", v.actions(), 5,
+                errorField, error, """
+                <div class="inserts" role="group" aria-label="Insert an action example">Add example:
+                <button type="button" data-insert="actions" data-example="webhook">webhook</button>
+                <button type="button" data-insert="actions" data-example="http">http</button>
+                <button type="button" data-insert="actions" data-example="email">email</button></div>"""));
+        body.append("""
+                <div class="field check"><input type="checkbox" id="notify_recovery" name="notify_recovery" value="true"%s>
+                <label for="notify_recovery">Also notify when the monitor recovers</label></div>
+                <p class="hint">The definition format is described in vigil-monitor/README.md.</p>
+                <div class="actions"><button type="submit" class="primary">%s</button>
+                <a class="button" href="%s">Cancel</a></div>
+                </form>
+                """.formatted(v.notifyRecovery() ? " checked" : "", id == null ? "Create monitor" : "Save changes",
+                id == null ? "/ui/monitors" : "/ui/monitors/" + id));
+        return Layout.page(id == null ? "New monitor" : "Edit monitor", "/ui/monitors", body.toString(),
+                sessions.enabled());
+    }
+
+    private String nameCheckFor(FormValues v, Long id) {
+        NameAvailability a = system.monitors().nameAvailability(v.name(), id);
+        return a.available() ? "Names are unique, ignoring case."
+                : "<span class=\"field-error\">" + Html.escape(a.reason()) + "</span>";
+    }
+
+    /** @param helpHtml already-escaped help shown under the field, live-updated by htmx for name and schedule */
+    private static String input(String field, String label, String value, String errorField, String error,
+                                String attributes, String helpHtml) {
+        return "<div class=\"field\"><label for=\"" + field + "\">" + Html.escape(label) + "</label>"
+                + "<input type=\"text\" id=\"" + field + "\" name=\"" + field + "\" value=\"" + Html.escape(value)
+                + "\" aria-describedby=\"" + field + "-help " + field + "-error\" " + attributes.strip() + ">"
+                + "<div class=\"help\" id=\"" + field + "-help\" aria-live=\"polite\">" + (helpHtml == null ? ""
+                : helpHtml) + "</div>" + fieldError(field, errorField, error) + "</div>";
+    }
+
+    private static String textarea(String field, String label, String value, int rows, String errorField,
+                                   String error, String extraHtml) {
+        return "<div class=\"field\"><label for=\"" + field + "\">" + Html.escape(label) + "</label>"
+                + (extraHtml == null ? "" : extraHtml)
+                + "<textarea id=\"" + field + "\" name=\"" + field + "\" rows=\"" + rows + "\" spellcheck=\"false\""
+                + " aria-describedby=\"" + field + "-error\">" + Html.escape(value) + "</textarea>"
+                + fieldError(field, errorField, error) + "</div>";
+    }
+
+    private static String fieldError(String field, String errorField, String error) {
+        boolean mine = field.equals(errorField);
+        return "<p class=\"field-error\" id=\"" + field + "-error\"" + (mine ? " role=\"alert\">" + Html.escape(error)
+                : " hidden>") + "</p>";
+    }
+}

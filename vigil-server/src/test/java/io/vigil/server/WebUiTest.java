@@ -1,0 +1,143 @@
+package io.vigil.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The web UI over plain HTTP: escaping, form errors in words, the session login and what it does not open. */
+class WebUiTest {
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void userStringsAreEscapedAndUiRoutesStayOutOfTheApiList() throws Exception {
+        try (TestServer api = TestServer.start(dataDir)) {
+            TestServer.Response created = api.post("/v1/monitors", """
+                    {"name": "<script>alert(1)</script>", "description": "a \\"quoted\\" & <b>bold</b> one",
+                     "environment": "prod", "schedule": "0 */5 * ? * *", "query": {},
+                     "conditions": [{"type": "metric", "aggregation": "count", "operator": "above", "threshold": 5}]}""");
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            long id = created.json().get("id").asLong();
+            for (String page : new String[] {"/ui/monitors", "/ui/monitors/" + id, "/ui/monitors/" + id + "/edit"}) {
+                HttpResponse<String> r = get(api.base + page, null);
+                assertThat(r.statusCode()).as(page).isEqualTo(200);
+                assertThat(r.body()).as(page).contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+                        .doesNotContain("<script>alert(1)").doesNotContain("<b>bold</b>");
+            }
+            assertThat(get(api.base + "/ui/monitors/table?q=%3Cscript", null).body())
+                    .contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+            assertThat(api.server.routes()).noneMatch(r -> r.path().equals("/") || r.path().startsWith("/ui"));
+            assertThat(get(api.base + "/ui/monitors/999", null).statusCode()).isEqualTo(404);
+            assertThat(get(api.base + "/ui/monitors/999", null).body()).contains("error-box");
+        }
+    }
+
+    @Test
+    void formErrorsComeBackInWordsNextToTheirField() throws Exception {
+        try (TestServer api = TestServer.start(dataDir)) {
+            HttpResponse<String> badJson = postForm(api.base + "/ui/monitors", Map.of("name", "Checkout",
+                    "environment", "prod", "status", "active", "schedule", "0 */5 * ? * *", "query", "{}",
+                    "conditions", "[{\"type\": \"metric\",", "actions", "[]"), null);
+            assertThat(badJson.statusCode()).isEqualTo(400);
+            assertThat(badJson.body()).containsPattern("id=\"conditions-error\" role=\"alert\">conditions is not valid "
+                    + "JSON \\(line \\d+, column \\d+\\)");
+            HttpResponse<String> badRule = postForm(api.base + "/ui/monitors", Map.of("name", "Checkout",
+                    "environment", "prod", "status", "active", "schedule", "0 */5 * ? * *", "query", "{}",
+                    "conditions", "[{\"type\": \"ema\", \"aggregation\": \"avg\", \"field\": \"response_time_ms\", "
+                            + "\"band\": \"outside\", \"points\": 20, \"sensitivity\": 9}]", "actions", "[]"), null);
+            assertThat(badRule.statusCode()).isEqualTo(400);
+            assertThat(badRule.body()).contains("id=\"conditions-error\" role=\"alert\">").contains("sensitivity");
+            HttpResponse<String> ok = postForm(api.base + "/ui/monitors", Map.of("name", "Checkout",
+                    "environment", "prod", "status", "passive", "schedule", "0 */5 * ? * *", "query", "{}",
+                    "conditions", "[{\"type\": \"ratio\", \"operator\": \"above\", \"threshold\": 90}]", "actions", ""),
+                    null);
+            assertThat(ok.statusCode()).as(ok.body()).isEqualTo(303);
+            assertThat(api.get("/v1/monitors?q=checkout").json().get("data").get(0).get("status").asText())
+                    .isEqualTo("passive");
+            HttpResponse<String> taken = postForm(api.base + "/ui/monitors", Map.of("name", "CHECKOUT",
+                    "environment", "prod", "schedule", "0 */5 * ? * *", "query", "{}",
+                    "conditions", "[{\"type\": \"ratio\", \"operator\": \"above\", \"threshold\": 90}]"), null);
+            assertThat(taken.statusCode()).isEqualTo(409);
+            assertThat(taken.body()).contains("id=\"name-error\" role=\"alert\">");
+            long id = api.get("/v1/monitors?q=checkout").json().get("data").get(0).get("id").asLong();
+            HttpResponse<String> edited = postForm(api.base + "/ui/monitors/" + id, Map.of("monitor_id",
+                    Long.toString(id), "name", "Checkout ratio", "environment", "prod", "status", "active",
+                    "schedule", "0 0 * ? * *", "query", "{}",
+                    "conditions", "[{\"type\": \"ratio\", \"operator\": \"above\", \"threshold\": 80}]"), null);
+            assertThat(edited.statusCode()).as(edited.body()).isEqualTo(303);
+            assertThat(api.get("/v1/monitors/" + id).json().get("name").asText()).isEqualTo("Checkout ratio");
+            HttpResponse<String> forged = CLIENT.send(HttpRequest.newBuilder(URI.create(api.base + "/ui/monitors/"
+                            + id + "/status")).header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Origin", "http://evil.example.com").POST(HttpRequest.BodyPublishers.ofString(
+                            "status=passive")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(forged.statusCode()).isEqualTo(403);
+            assertThat(api.get("/v1/monitors/" + id).json().get("status").asText()).isEqualTo("active");
+            assertThat(get(api.base + "/ui/schedules/describe?schedule=nope", null).body())
+                    .contains("field-error").contains("is not a Quartz cron expression");
+            assertThat(get(api.base + "/ui/monitors/name-check?name=CHECKOUT%20ratio", null).body())
+                    .contains("already exists");
+        }
+    }
+
+    @Test
+    void aKeyedServerOpensTheUiWithASessionCookieButNotTheApi() throws Exception {
+        try (TestServer keyed = TestServer.start(ServerConfig.local(dataDir).withApiKey("s3cret"))) {
+            HttpResponse<String> page = get(keyed.base + "/ui/monitors", null);
+            assertThat(page.statusCode()).isEqualTo(303);
+            assertThat(page.headers().firstValue("Location")).hasValue("/ui/login?next=%2Fui%2Fmonitors");
+            HttpResponse<String> fragment = get(keyed.base + "/ui/monitors/table", null);
+            assertThat(fragment.statusCode()).isEqualTo(401);
+            assertThat(fragment.headers().firstValue("HX-Redirect")).hasValue("/ui/login");
+            assertThat(get(keyed.base + "/ui/streams/x/recent.json", null).body()).contains("\"error\"");
+
+            assertThat(postForm(keyed.base + "/ui/login", Map.of("api_key", "s3cre"), null).statusCode())
+                    .isEqualTo(401);
+            HttpResponse<String> login = postForm(keyed.base + "/ui/login", Map.of("api_key", "s3cret",
+                    "next", "//evil.example.com/"), null);
+            assertThat(login.statusCode()).isEqualTo(303);
+            assertThat(login.headers().firstValue("Location")).hasValue("/");
+            String setCookie = login.headers().firstValue("Set-Cookie").orElseThrow();
+            assertThat(setCookie).contains("HttpOnly").containsIgnoringCase("SameSite=Strict");
+            String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+
+            assertThat(get(keyed.base + "/ui/monitors", cookie).statusCode()).isEqualTo(200);
+            assertThat(get(keyed.base + "/v1/monitors", cookie).statusCode()).isEqualTo(401);
+            assertThat(get(keyed.base + "/ui/monitors", "vigil_session=forged").statusCode()).isEqualTo(303);
+            postForm(keyed.base + "/ui/logout", Map.of(), cookie);
+            assertThat(get(keyed.base + "/ui/monitors", cookie).statusCode()).isEqualTo(303);
+        }
+    }
+
+    private static HttpResponse<String> get(String url, String cookie) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).GET();
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> postForm(String url, Map<String, String> form, String cookie)
+            throws Exception {
+        String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
