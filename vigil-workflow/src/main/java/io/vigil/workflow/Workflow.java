@@ -68,6 +68,11 @@ public final class Workflow implements AutoCloseable {
         return runs;
     }
 
+    /** Where callers may stage temp files (uploads, downloads); cleared when the service opens. */
+    public Path tmpDir() {
+        return root.resolve("tmp");
+    }
+
     /** {@code <dataDir>/workflow}. */
     public Path root() {
         return root;
