@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 
 /**
  * Reads a stored dataset into a {@link Table}: numeric, boolean (1/0) and temporal (epoch seconds) columns into
@@ -26,7 +27,13 @@ final class DatasetReader {
     private DatasetReader() {
     }
 
-    static LoadedDataset read(DatasetInfo info, Path data, List<ColumnInfo> features) {
+    /** Rows between two calls of the progress callback. */
+    static final int PROGRESS_EVERY = 1 << 15;
+
+    /**
+     * @param progress told the rows read so far every {@value #PROGRESS_EVERY} rows; it may throw to stop reading
+     */
+    static LoadedDataset read(DatasetInfo info, Path data, List<ColumnInfo> features, LongConsumer progress) {
         int rows = Math.toIntExact(info.rows());
         int width = features.size();
         StringBuilder sql = new StringBuilder("SELECT ");
@@ -72,6 +79,9 @@ final class DatasetReader {
                     labels[i] = rs.getBoolean(width + 1);
                 }
                 i++;
+                if ((i & (PROGRESS_EVERY - 1)) == 0) {
+                    progress.accept(i);
+                }
             }
             if (i != rows) {
                 throw new IllegalStateException("dataset " + info.id() + " has " + i + " rows, its metadata says "

@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.LongConsumer;
 
 /**
  * Datasets under {@code workflow/datasets/<id>/}: {@code data.parquet} written by DuckDB from the imported CSV or
@@ -222,8 +223,13 @@ public final class Datasets {
      * {@code exclude}.
      */
     public LoadedDataset load(String id, List<String> columns, List<String> exclude) {
+        return load(id, columns, exclude, rows -> { });
+    }
+
+    /** As {@link #load(String, List, List)}, telling {@code progress} the rows read so far as it goes. */
+    public LoadedDataset load(String id, List<String> columns, List<String> exclude, LongConsumer progress) {
         DatasetInfo info = get(id);
-        return DatasetReader.read(info, dataFile(id), featureColumns(info, columns, exclude));
+        return DatasetReader.read(info, dataFile(id), featureColumns(info, columns, exclude), progress);
     }
 
     /** The feature columns a detector with these settings reads, checked against the dataset. */

@@ -89,9 +89,13 @@ final class RunJob implements Runnable {
     private void execute() {
         long t0 = System.nanoTime();
         DetectorSpec spec = info.detectorSpec();
-        LoadedDataset data = datasets.load(info.dataset(), spec.columns(), spec.exclude());
+        long expected = datasets.get(info.dataset()).rows();
+        LoadedDataset data = datasets.load(info.dataset(), spec.columns(), spec.exclude(), read -> {
+            checkCancel();
+            progress("loading", read, expected, 5.0 * read / Math.max(1, expected));
+        });
         long rows = data.info().rows();
-        progress("loading", 0, rows, 5);
+        progress("loading", rows, rows, 5);
         SchemaEncoder encoder = SchemaEncoder.fit(data.features(), null);
         Matrix matrix = encoder.encode(data.features());
         boolean[] labels = data.labels();

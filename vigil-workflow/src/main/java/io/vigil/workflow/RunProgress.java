@@ -5,7 +5,7 @@ package io.vigil.workflow;
  *
  * @param phase     {@code queued}, {@code loading}, {@code fitting}, {@code scoring}, {@code evaluating},
  *                  {@code writing} or {@code done}
- * @param rowsDone  rows scored so far
+ * @param rowsDone  rows read so far while loading, rows scored so far from scoring on
  * @param rowsTotal rows in the dataset (0 until it is loaded)
  * @param percent   0 to 100 over the whole run
  */
