@@ -113,7 +113,9 @@ public final class Runs {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
         }
-        out.sort(Comparator.comparing(RunInfo::createdAt).thenComparing(RunInfo::id).reversed());
+        // Instants, not their text: Instant.toString drops trailing zero fractions, so text order is not time order.
+        out.sort(Comparator.comparing((RunInfo r) -> java.time.Instant.parse(r.createdAt()))
+                .thenComparing(RunInfo::id).reversed());
         return out;
     }
 

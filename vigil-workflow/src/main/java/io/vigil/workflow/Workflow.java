@@ -30,6 +30,11 @@ public final class Workflow implements AutoCloseable {
         this.root = dataDir.toAbsolutePath().normalize().resolve("workflow");
         Path tmp = root.resolve("tmp");
         WorkflowFiles.deleteTree(tmp);
+        try {
+            java.nio.file.Files.createDirectories(tmp);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create " + tmp, e);
+        }
         this.executor = Executors.newFixedThreadPool(runners, r -> {
             Thread t = new Thread(r, "vigil-workflow-run");
             t.setDaemon(true);

@@ -244,7 +244,7 @@ class WorkflowTest {
 
     @Test
     void theScatterSampleKeepsEveryFlaggedRowWhenItThinsNormalOnes() throws Exception {
-        importTransactions("big", 60_000);
+        importTransactions("big", 30_000);
         detector("hb", "hbos", null);
         RunInfo run = runToEnd("hb", "big");
         assertThat(run.state()).as(String.valueOf(run.message())).isEqualTo(RunState.SUCCEEDED);
@@ -257,7 +257,7 @@ class WorkflowTest {
 
     @Test
     void aCancelledRunEndsCancelledWithoutResults() throws Exception {
-        importTransactions("tx", 50_000);
+        importTransactions("tx", 20_000);
         detector("slow", "isolation_forest", Map.of("trees", 200));
         RunInfo first = workflow.runs().start("slow", "tx");
         RunInfo second = workflow.runs().start("slow", "tx");
