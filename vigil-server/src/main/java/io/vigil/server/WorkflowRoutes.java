@@ -25,6 +25,7 @@ final class WorkflowRoutes {
     private static final Set<String> DETECTOR_FIELDS = Set.of("name", "algorithm", "parameters", "contamination",
             "columns", "exclude", "seed", "description");
     private static final Duration COMPARE_TIMEOUT = Duration.ofMinutes(10);
+    private static final long DRAIN_LIMIT = 256L << 20;
 
     private final Workflow workflow;
     private final long maxBodyBytes;
@@ -41,6 +42,11 @@ final class WorkflowRoutes {
     void importDataset(Context ctx) throws IOException {
         long declared = ctx.contentLength();
         if (declared > maxBodyBytes) {
+            // As AnomalyRoutes does: read what the client is still sending (up to a bound) so it sees the 413
+            // rather than a reset connection.
+            if (declared <= DRAIN_LIMIT) {
+                ctx.req().getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            }
             throw new PayloadTooLargeException(maxBodyBytes);
         }
         DatasetInfo info;

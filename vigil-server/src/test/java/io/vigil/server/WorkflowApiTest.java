@@ -96,6 +96,16 @@ class WorkflowApiTest {
     }
 
     @Test
+    void uploadsOverTheBodyLimitGet413AndLeaveNothingBehind() throws Exception {
+        try (TestServer api = TestServer.start(ServerConfig.local(dataDir).withMaxBodyBytes(10_000))) {
+            TestServer.Response r = upload(api, "?name=big", transactions(2000));
+            assertThat(r.status()).as(r.toString()).isEqualTo(413);
+            assertThat(api.get("/v1/datasets").json().get("total").asInt()).isZero();
+            assertThat(upload(api, "?name=small", transactions(50)).status()).isEqualTo(201);
+        }
+    }
+
+    @Test
     void multipartUploadFromABrowserForm() {
         try (TestServer api = TestServer.start(dataDir)) {
             String boundary = "vigil-boundary-42";
