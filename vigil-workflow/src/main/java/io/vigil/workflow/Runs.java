@@ -178,15 +178,6 @@ public final class Runs {
                 datasets.dataFile(run.dataset()), x, y, run.summary().rows(), run.summary().anomalies()));
     }
 
-    public void delete(String id) {
-        RunInfo run = get(id);
-        if (!run.state().finished()) {
-            throw new InvalidWorkflowRequestException("run", "run '" + id + "' is " + run.state().jsonName()
-                    + "; cancel it before deleting it");
-        }
-        WorkflowFiles.deleteTree(dir.resolve(id));
-    }
-
     private RunInfo succeeded(String id) {
         RunInfo run = get(id);
         if (run.state() != RunState.SUCCEEDED) {
