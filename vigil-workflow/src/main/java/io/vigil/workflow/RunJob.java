@@ -5,8 +5,10 @@ import io.vigil.core.detect.Detector;
 import io.vigil.core.detect.FittedDetector;
 import io.vigil.core.encode.SchemaEncoder;
 import io.vigil.core.eval.Evaluation;
+import io.vigil.core.score.AnomalyModel;
 import io.vigil.core.score.ScoreDistribution;
 import io.vigil.core.score.ScoreNormalizer;
+import io.vigil.core.score.ThresholdRule;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -115,8 +117,9 @@ final class RunJob implements Runnable {
         ScoreDistribution distribution = ScoreDistribution.of(raw);
         ScoreNormalizer normalizer = ScoreNormalizer.fit(distribution);
         double[] normalized = normalizer.normalize(raw);
-        double threshold = spec.contamination() == null ? RunThreshold.auto(distribution, normalizer)
-                : RunThreshold.contamination(distribution, normalizer, spec.contamination());
+        // The same threshold AnomalyModel.train learns; runs score in chunks, so they cannot call train itself.
+        double threshold = spec.contamination() == null ? ThresholdRule.autoThreshold(distribution, normalizer)
+                : AnomalyModel.normalizedQuantile(distribution, normalizer, 1.0 - spec.contamination());
         boolean[] flags = new boolean[raw.length];
         long anomalies = 0;
         for (int i = 0; i < raw.length; i++) {

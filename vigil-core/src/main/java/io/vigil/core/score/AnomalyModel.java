@@ -163,7 +163,7 @@ public final class AnomalyModel {
      * The q-quantile of the normalised scores (linear interpolation), read off the raw scores' order statistics:
      * the normaliser is monotone, so they correspond. A NaN raw score counts as the most anomalous (1.0).
      */
-    static double normalizedQuantile(ScoreDistribution raw, ScoreNormalizer normalizer, double q) {
+    public static double normalizedQuantile(ScoreDistribution raw, ScoreNormalizer normalizer, double q) {
         double pos = q * (raw.size() - 1);
         int lo = (int) Math.floor(pos);
         int hi = Math.min(lo + 1, raw.size() - 1);

@@ -23,8 +23,8 @@ public enum ThresholdRule {
         return autoThreshold(ScoreDistribution.of(sortedRaw), normalizer);
     }
 
-    /** Tukey's fence on the raw training scores, in normalised terms. */
-    static double autoThreshold(ScoreDistribution scores, ScoreNormalizer normalizer) {
+    /** Tukey's fence on the raw training scores, in normalised terms (mean + 3 sd when the IQR is 0). */
+    public static double autoThreshold(ScoreDistribution scores, ScoreNormalizer normalizer) {
         if (scores.finiteCount() < 2) {
             return 1.0;
         }
