@@ -49,7 +49,7 @@ public class TrafficIngest {
         System.out.printf(Locale.ROOT, "bodies         %d distinct JSON arrays of %d records, %.0f bytes/record%n",
                 bodies, batch, bodyBytes / (double) bodies / batch);
 
-        run(uri, messages, clients, 3);  // warm-up: JIT of parse and append paths on the server
+        run(uri, messages, clients, 5);  // warm-up: JIT of parse and append paths on the server
         long serverPid = Long.getLong("serverPid", -1);
         double serverCpu0 = cpuSeconds(serverPid);
         double clientCpu0 = ownCpuSeconds();

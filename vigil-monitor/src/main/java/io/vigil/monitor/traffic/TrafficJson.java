@@ -107,15 +107,17 @@ public final class TrafficJson {
                 end++;
             }
             if (!blank(body, start, end)) {
+                int records = out.records.size();
+                int errors = out.errors.size();
                 try (JsonParser p = FACTORY.createParser(body, start, end - start)) {
-                    int records = out.records.size();
-                    int errors = out.errors.size();
                     readValue(p, p.nextToken(), index, out);
                     if (p.nextToken() != null) {
                         out.truncate(records, errors);
                         out.reject(index, "body", "line is not valid JSON: more than one value on the line");
                     }
                 } catch (JsonProcessingException e) {
+                    // The line may have read as a record before its trailing garbage: it counts as broken.
+                    out.truncate(records, errors);
                     out.reject(index, "body", "line is not valid JSON: " + e.getOriginalMessage());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
