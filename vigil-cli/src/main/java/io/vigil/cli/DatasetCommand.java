@@ -103,11 +103,11 @@ final class DatasetCommand implements Runnable {
                 printInfo(out, w.datasets().get(name));
                 out.println();
                 TextTable t = new TextTable("column", "type", "missing", "distinct", "min", "max", "mean", "std",
-                        "top values");
+                        "top values").maxCell(40);
                 for (ColumnStats s : w.datasets().stats(name)) {
                     String top = s.topValues() == null ? "" : String.join(", ", s.topValues().stream()
                             .map(v -> v.value() + " (" + v.count() + ")").toList());
-                    t.add(s.name(), s.type(), s.missing(), s.distinct(), number(s.min()), number(s.max()),
+                    t.row(s.name(), s.type(), s.missing(), s.distinct(), number(s.min()), number(s.max()),
                             number(s.mean()), number(s.std()), top);
                 }
                 t.print(out);
@@ -134,9 +134,10 @@ final class DatasetCommand implements Runnable {
         public Integer call() {
             try (Workflow w = dataDir.open()) {
                 DatasetPreview p = w.datasets().preview(name, rows);
-                TextTable t = new TextTable(p.columns().stream().map(c -> c.name()).toArray(String[]::new));
+                TextTable t = new TextTable(p.columns().stream().map(c -> c.name()).toArray(String[]::new))
+                        .maxCell(40);
                 for (List<Object> row : p.rows()) {
-                    t.add(row.stream().map(DatasetCommand::number).toArray());
+                    t.row(row.stream().map(DatasetCommand::number).toArray());
                 }
                 t.print(spec.commandLine().getOut());
             }
@@ -154,9 +155,9 @@ final class DatasetCommand implements Runnable {
         @Override
         public Integer call() {
             try (Workflow w = dataDir.open()) {
-                TextTable t = new TextTable("name", "rows", "columns", "label", "source", "created");
+                TextTable t = new TextTable("name", "rows", "columns", "label", "source", "created").maxCell(40);
                 for (DatasetInfo d : w.datasets().list()) {
-                    t.add(d.id(), d.rows(), d.columns().size(), d.labelColumn(), d.source(), d.createdAt());
+                    t.row(d.id(), d.rows(), d.columns().size(), d.labelColumn(), d.source(), d.createdAt());
                 }
                 t.print(spec.commandLine().getOut());
             }

@@ -111,7 +111,7 @@ final class DetectResultsCommand implements Callable<Integer> {
     private static void printTop(PrintWriter out, ResultPage page) {
         List<String> header = new ArrayList<>(List.of("index", "score"));
         header.addAll(page.columns());
-        TextTable t = new TextTable(header.toArray(String[]::new));
+        TextTable t = new TextTable(header.toArray(String[]::new)).maxCell(40);
         for (ResultPage.Row row : page.rows()) {
             List<Object> cells = new ArrayList<>();
             cells.add(row.index());
@@ -119,7 +119,7 @@ final class DetectResultsCommand implements Callable<Integer> {
             for (Map.Entry<String, Object> e : row.values().entrySet()) {
                 cells.add(DatasetCommand.number(e.getValue()));
             }
-            t.add(cells.toArray());
+            t.row(cells.toArray());
         }
         out.printf(Locale.ROOT, "top %d of %d flagged rows by score:%n", page.rows().size(), page.total());
         t.print(out);

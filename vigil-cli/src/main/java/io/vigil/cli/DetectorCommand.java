@@ -127,9 +127,10 @@ final class DetectorCommand implements Runnable {
         @Override
         public Integer call() {
             try (Workflow w = dataDir.open()) {
-                TextTable t = new TextTable("name", "algorithm", "contamination", "parameters", "description");
+                TextTable t = new TextTable("name", "algorithm", "contamination", "parameters", "description")
+                        .maxCell(40);
                 for (DetectorSpec d : w.detectors().list()) {
-                    t.add(d.name(), d.algorithm(), d.contamination() == null ? "auto" : d.contamination(),
+                    t.row(d.name(), d.algorithm(), d.contamination() == null ? "auto" : d.contamination(),
                             d.parameters().isEmpty() ? "" : d.parameters(), d.description());
                 }
                 t.print(spec.commandLine().getOut());

@@ -32,6 +32,11 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
             message = d.toString();
         } else if (e instanceof InvalidParameterException p) {
             message = p.parameter() + ": " + p.getMessage();
+        } else if (e instanceof RequestRejectedException r) {
+            message = r.line();
+            code = r.status() >= 500 ? INTERNAL : BAD_INPUT;
+        } else if (e instanceof ServerUnreachableException) {
+            message = e.getMessage();
         } else if (e instanceof InvalidSchemaException
                 || e instanceof UserInputException
                 || e instanceof ModelFormatException

@@ -1,5 +1,7 @@
 package io.vigil.cli;
 
+import io.vigil.monitor.action.MailSettings;
+import io.vigil.monitor.traffic.TrafficRetention;
 import io.vigil.server.InsecureBindingException;
 import io.vigil.server.ServerConfig;
 import io.vigil.server.VigilServer;
@@ -43,6 +45,14 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--insecure", description = "Allow listening on a non-loopback address without an API key.")
     boolean insecure;
 
+    @Option(names = "--traffic-retention-days", defaultValue = "${env:VIGIL_TRAFFIC_RETENTION_DAYS:-30}",
+            paramLabel = "DAYS", description = "Days of API traffic the monitor store keeps; older records are "
+                    + "purged daily (env VIGIL_TRAFFIC_RETENTION_DAYS; default: 30).")
+    int trafficRetentionDays;
+
+    @CommandLine.Mixin
+    SmtpOptions smtp = new SmtpOptions();
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -52,8 +62,13 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new UserInputException("--port must be between 0 and 65535, got " + port);
         }
+        if (trafficRetentionDays < 1) {
+            throw new UserInputException("--traffic-retention-days must be at least 1, got " + trafficRetentionDays);
+        }
+        MailSettings mail = smtp.settings(System.getenv());
         ServerConfig config = new ServerConfig(host, port, dataDir, maxBodyMb * 1024L * 1024L,
-                System.getenv("VIGIL_API_KEY"), insecure, Clock.systemUTC());
+                System.getenv("VIGIL_API_KEY"), insecure, Clock.systemUTC(), mail,
+                new TrafficRetention(trafficRetentionDays));
         VigilServer server;
         try {
             server = VigilServer.start(config);
@@ -74,7 +89,8 @@ final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "vigil-shutdown"));
         out.println("Vigil listening on " + server.url() + " (models in " + config.modelsDir()
-                + (config.apiKey() == null ? "" : "; API key required") + ")");
+                + (config.apiKey() == null ? "" : "; API key required")
+                + (mail == null ? "" : "; monitor email via " + mail.host() + ":" + mail.port()) + ")");
         out.println("Web UI: " + server.url() + "/");
         out.flush();
         stopped.await();

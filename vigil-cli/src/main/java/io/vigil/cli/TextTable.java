@@ -4,42 +4,58 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Rows printed as left-aligned columns under a header, for the listing commands. */
+/** Rows printed as left-aligned columns two spaces apart, the header first, for people reading a terminal. */
 final class TextTable {
-    private static final int MAX_CELL = 40;
     private final List<String[]> rows = new ArrayList<>();
+    private final int width;
+    private int maxCell = Integer.MAX_VALUE;
 
     TextTable(String... header) {
+        this.width = header.length;
         rows.add(header);
     }
 
-    TextTable add(Object... cells) {
-        String[] row = new String[cells.length];
-        for (int i = 0; i < cells.length; i++) {
-            String s = cells[i] == null ? "" : cells[i].toString();
-            row[i] = s.length() > MAX_CELL ? s.substring(0, MAX_CELL - 3) + "..." : s;
-        }
-        rows.add(row);
+    /** Cuts cells longer than {@code max} characters (with "..."), for listings where one long value would push
+     * every other column off the screen. */
+    TextTable maxCell(int max) {
+        this.maxCell = Math.max(4, max);
         return this;
     }
 
+    /** Adds a row; null cells print as "-". */
+    TextTable row(Object... cells) {
+        if (cells.length != width) {
+            throw new IllegalArgumentException("a row needs " + width + " cells, got " + cells.length);
+        }
+        String[] text = new String[width];
+        for (int i = 0; i < width; i++) {
+            String s = cells[i] == null ? "-" : cells[i].toString();
+            text[i] = s.length() > maxCell ? s.substring(0, maxCell - 3) + "..." : s;
+        }
+        rows.add(text);
+        return this;
+    }
+
+    int size() {
+        return rows.size() - 1;
+    }
+
     void print(PrintWriter out) {
-        int cols = rows.get(0).length;
-        int[] width = new int[cols];
+        int[] widths = new int[width];
         for (String[] r : rows) {
-            for (int i = 0; i < cols && i < r.length; i++) {
-                width[i] = Math.max(width[i], r[i].length());
+            for (int i = 0; i < width; i++) {
+                widths[i] = Math.max(widths[i], r[i].length());
             }
         }
         for (String[] r : rows) {
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < cols && i < r.length; i++) {
-                sb.append(r[i]);
-                if (i < cols - 1) {
-                    sb.append(" ".repeat(width[i] - r[i].length() + 2));
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < width; i++) {
+                line.append(r[i]);
+                if (i < width - 1) {
+                    line.append(" ".repeat(widths[i] - r[i].length() + 2));
                 }
             }
-            out.println(sb.toString().stripTrailing());
+            out.println(line.toString().stripTrailing());
         }
         out.flush();
     }

@@ -42,7 +42,15 @@ public final class MonitorSystem implements AutoCloseable {
 
     /** Opens the database under {@code dataDir} with real HTTP, real sleeps and the system clock. */
     public static MonitorSystem open(Path dataDir, TrafficRetention retention, MailSettings mail, RetryPolicy retry) {
-        Clock clock = Clock.systemUTC();
+        return open(dataDir, retention, mail, retry, Clock.systemUTC());
+    }
+
+    /**
+     * Opens with real HTTP and real sleeps, reading now from {@code clock} (a server started with a fake clock
+     * schedules by it).
+     */
+    public static MonitorSystem open(Path dataDir, TrafficRetention retention, MailSettings mail, RetryPolicy retry,
+                                     Clock clock) {
         return open(dataDir, retention, new ActionDispatcher(ActionDispatcher.defaultHttpClient(), mail, retry,
                 Sleeper.REAL, clock), clock);
     }

@@ -135,11 +135,13 @@ final class MonitorRoutes {
         ResponseWriter.json(ctx, 200, map(system.backtester().backtest(id, from, to)));
     }
 
-    private static Map<String, Object> monitor(Monitor m) {
+    private Map<String, Object> monitor(Monitor m) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("object", "monitor");
         out.put("id", m.id());
         out.putAll(MonitorJson.toMap(m.spec()));
+        // Known once the scheduler has ticked since the monitor became active; null for passive monitors.
+        out.put("next_fire_at", system.scheduler().nextFire(m.id()).map(Instant::toString).orElse(null));
         out.put("created_at", m.createdAt().toString());
         out.put("updated_at", m.updatedAt().toString());
         return out;

@@ -1,5 +1,7 @@
 package io.vigil.server;
 
+import io.vigil.monitor.action.MailSettings;
+import io.vigil.monitor.traffic.TrafficRetention;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -15,10 +17,13 @@ import java.util.Objects;
  * @param maxBodyBytes largest request body accepted; larger ones get 413
  * @param apiKey       when not null, every {@code /v1} call needs {@code Authorization: Bearer <apiKey>}
  * @param insecure     allow a non-loopback host without an API key
- * @param clock        source of fitted-at times
+ * @param clock        source of fitted-at times and of the monitor scheduler's now
+ * @param mail         SMTP server for monitors' email actions; null when none is configured (email actions then fail
+ *                     their attempt with a message saying so)
+ * @param trafficRetention how many days of traffic the monitor store keeps
  */
 public record ServerConfig(String host, int port, Path dataDir, long maxBodyBytes, String apiKey, boolean insecure,
-                           Clock clock) {
+                           Clock clock, MailSettings mail, TrafficRetention trafficRetention) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 11540;
     public static final int DEFAULT_MAX_BODY_MB = 64;
@@ -27,6 +32,7 @@ public record ServerConfig(String host, int port, Path dataDir, long maxBodyByte
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(trafficRetention, "trafficRetention");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
         }
@@ -37,6 +43,12 @@ public record ServerConfig(String host, int port, Path dataDir, long maxBodyByte
             apiKey = null;
         }
         dataDir = dataDir.toAbsolutePath().normalize();
+    }
+
+    /** Without mail settings and with the default traffic retention. */
+    public ServerConfig(String host, int port, Path dataDir, long maxBodyBytes, String apiKey, boolean insecure,
+                        Clock clock) {
+        this(host, port, dataDir, maxBodyBytes, apiKey, insecure, clock, null, TrafficRetention.DEFAULT);
     }
 
     /** Loopback on a free port, no key, the system clock: what tests and embedding start from. */
@@ -50,19 +62,27 @@ public record ServerConfig(String host, int port, Path dataDir, long maxBodyByte
     }
 
     public ServerConfig withApiKey(String key) {
-        return new ServerConfig(host, port, dataDir, maxBodyBytes, key, insecure, clock);
+        return new ServerConfig(host, port, dataDir, maxBodyBytes, key, insecure, clock, mail, trafficRetention);
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, dataDir, maxBodyBytes, apiKey, insecure, clock);
+        return new ServerConfig(host, newPort, dataDir, maxBodyBytes, apiKey, insecure, clock, mail, trafficRetention);
     }
 
     public ServerConfig withMaxBodyBytes(long limit) {
-        return new ServerConfig(host, port, dataDir, limit, apiKey, insecure, clock);
+        return new ServerConfig(host, port, dataDir, limit, apiKey, insecure, clock, mail, trafficRetention);
     }
 
     public ServerConfig withClock(Clock newClock) {
-        return new ServerConfig(host, port, dataDir, maxBodyBytes, apiKey, insecure, newClock);
+        return new ServerConfig(host, port, dataDir, maxBodyBytes, apiKey, insecure, newClock, mail, trafficRetention);
+    }
+
+    public ServerConfig withMail(MailSettings settings) {
+        return new ServerConfig(host, port, dataDir, maxBodyBytes, apiKey, insecure, clock, settings, trafficRetention);
+    }
+
+    public ServerConfig withTrafficRetention(TrafficRetention retention) {
+        return new ServerConfig(host, port, dataDir, maxBodyBytes, apiKey, insecure, clock, mail, retention);
     }
 
     /**

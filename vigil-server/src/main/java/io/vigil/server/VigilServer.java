@@ -64,8 +64,8 @@ public final class VigilServer implements AutoCloseable {
         this.service = new AnomalyService(DetectorRegistry.standard(), store, config.clock(), metrics);
         this.streams = new StreamService(io.vigil.core.stream.StreamRegistry.standard(),
                 config.dataDir().resolve("streams"));
-        this.monitors = io.vigil.monitor.MonitorSystem.open(config.dataDir(),
-                new io.vigil.monitor.traffic.TrafficRetention(30), null, io.vigil.monitor.action.RetryPolicy.DEFAULT);
+        this.monitors = io.vigil.monitor.MonitorSystem.open(config.dataDir(), config.trafficRetention(),
+                config.mail(), io.vigil.monitor.action.RetryPolicy.DEFAULT, config.clock());
         this.workflow = io.vigil.workflow.Workflow.open(config.dataDir(), config.clock());
         this.auth = config.apiKey() == null ? null : new BearerAuth(config.apiKey());
         try (InputStream in = VigilServer.class.getResourceAsStream("openapi.json")) {
@@ -282,6 +282,7 @@ public final class VigilServer implements AutoCloseable {
         return service;
     }
 
+    /** The traffic store, monitors and their scheduler this server serves. */
     public io.vigil.monitor.MonitorSystem monitors() {
         return monitors;
     }

@@ -7,7 +7,11 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import org.duckdb.DuckDBConnection;
 
@@ -15,9 +19,11 @@ import org.duckdb.DuckDBConnection;
  * The one embedded DuckDB file ({@value #FILE_NAME} under the data directory) that holds traffic, monitors, runs
  * and action attempts. DuckDB lets a single process own a file, so open it once and share this object.
  *
- * <p>Two connections are kept: one for traffic ingest (appender work must not interleave with other statements on
- * the same connection) and one for everything else; each is guarded by its own lock because a DuckDB connection is
- * not meant for concurrent use, while DuckDB's MVCC lets the two connections work side by side.
+ * <p>Connections: a few for traffic ingest (appender work must not interleave with other statements on the same
+ * connection) and one for everything else. A DuckDB connection is not meant for concurrent use, so each is lent to
+ * one caller at a time, while DuckDB's MVCC lets the connections work side by side: concurrent ingest requests
+ * append and wait for their commit's log sync in parallel instead of queueing behind one connection (appends never
+ * conflict with each other).
  *
  * <p>Durability: every write is a committed transaction; DuckDB syncs its write-ahead log on commit, so a write
  * that returned survives a kill -9. DuckDB folds the log into the main file on its own (checkpoint threshold) and
@@ -25,18 +31,25 @@ import org.duckdb.DuckDBConnection;
  */
 public final class MonitorDatabase implements AutoCloseable {
     public static final String FILE_NAME = "vigil-monitor.duckdb";
+    /** Enough to overlap one batch's log sync with the next ones' appends; more only adds memory. */
+    static final int INGEST_CONNECTIONS = 3;
 
     private final Path file;
     private final DuckDBConnection root;
-    private final DuckDBConnection ingest;
+    /** Ingest connections not lent out; a caller waits here when all are busy. */
+    private final BlockingQueue<DuckDBConnection> ingest = new ArrayBlockingQueue<>(INGEST_CONNECTIONS);
+    private final List<DuckDBConnection> ingestAll = new ArrayList<>();
     private final DuckDBConnection main;
-    private final ReentrantLock ingestLock = new ReentrantLock();
     private final ReentrantLock mainLock = new ReentrantLock();
 
     private MonitorDatabase(Path file, DuckDBConnection root) throws SQLException {
         this.file = file;
         this.root = root;
-        this.ingest = root.duplicate();
+        for (int i = 0; i < INGEST_CONNECTIONS; i++) {
+            DuckDBConnection c = root.duplicate();
+            ingestAll.add(c);
+            ingest.add(c);
+        }
         this.main = root.duplicate();
     }
 
@@ -99,15 +112,21 @@ public final class MonitorDatabase implements AutoCloseable {
         });
     }
 
-    /** Runs {@code work} on the ingest connection, holding its lock. */
+    /** Runs {@code work} on an ingest connection of its own, waiting for one when all are in use. */
     public <T> T withIngestConnection(SqlWork<T> work) {
-        ingestLock.lock();
+        DuckDBConnection c;
         try {
-            return work.run(ingest);
+            c = ingest.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while waiting for an ingest connection", e);
+        }
+        try {
+            return work.run(c);
         } catch (SQLException e) {
             throw new StoreException(e.getMessage(), e);
         } finally {
-            ingestLock.unlock();
+            ingest.add(c);
         }
     }
 
@@ -127,7 +146,9 @@ public final class MonitorDatabase implements AutoCloseable {
             checkpoint();
         } finally {
             try {
-                ingest.close();
+                for (DuckDBConnection c : ingestAll) {
+                    c.close();
+                }
                 main.close();
                 root.close();
             } catch (SQLException e) {

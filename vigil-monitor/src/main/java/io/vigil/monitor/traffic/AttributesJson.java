@@ -14,6 +14,17 @@ final class AttributesJson {
         }
         StringBuilder sb = new StringBuilder(16 + attributes.size() * 24);
         sb.append('{');
+        if (attributes instanceof ParsedAttributes parsed) {
+            for (int i = 0; i < parsed.size(); i++) {
+                if (i > 0) {
+                    sb.append(',');
+                }
+                string(sb, parsed.key(i));
+                sb.append(':');
+                string(sb, parsed.value(i));
+            }
+            return sb.append('}').toString();
+        }
         boolean first = true;
         for (Map.Entry<String, String> e : attributes.entrySet()) {
             if (!first) {

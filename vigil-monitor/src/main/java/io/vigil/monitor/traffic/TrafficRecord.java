@@ -37,6 +37,8 @@ public record TrafficRecord(
         Map<String, String> attributes) {
 
     public TrafficRecord {
-        attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+        // The parser's attribute maps are immutable already; copying them would cost more than the record itself.
+        attributes = attributes == null ? Map.of()
+                : attributes instanceof ParsedAttributes ? attributes : Map.copyOf(attributes);
     }
 }

@@ -173,7 +173,7 @@ public final class TrafficStore {
             return new RejectedRecord(index, "attributes", "at most " + MAX_ATTRIBUTES + " attributes per record");
         }
         for (Map.Entry<String, String> e : r.attributes().entrySet()) {
-            if (e.getKey().isBlank() || tooLong(e.getKey()) || tooLong(e.getValue())) {
+            if (blank(e.getKey()) || tooLong(e.getKey()) || tooLong(e.getValue())) {
                 return new RejectedRecord(index, "attributes." + e.getKey(),
                         "attribute keys must be non-blank and keys and values at most " + MAX_TEXT + " characters");
             }
@@ -198,7 +198,12 @@ public final class TrafficStore {
     }
 
     private static boolean blankOrLong(String s) {
-        return s == null || s.isBlank() || s.length() > MAX_TEXT;
+        return s == null || s.length() > MAX_TEXT || blank(s);
+    }
+
+    /** A string that starts with a non-space is not blank: the common case, decided without scanning the rest. */
+    private static boolean blank(String s) {
+        return s.isEmpty() || (Character.isWhitespace(s.charAt(0)) && s.isBlank());
     }
 
     private static boolean tooLong(String s) {

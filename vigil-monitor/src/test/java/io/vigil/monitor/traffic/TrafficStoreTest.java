@@ -119,4 +119,37 @@ class TrafficStoreTest {
                     org.assertj.core.groups.Tuple.tuple(1, "oops"), org.assertj.core.groups.Tuple.tuple(2, "result"));
         }
     }
+
+    @Test
+    void concurrentIngestsOnMoreThreadsThanConnectionsAllCommit(@TempDir Path dir) throws Exception {
+        try (MonitorDatabase db = MonitorDatabase.open(dir)) {
+            TrafficStore store = new TrafficStore(db, TrafficRetention.DEFAULT, new MutableClock(T0));
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+            List<java.util.concurrent.Future<IngestResult>> results = new ArrayList<>();
+            for (int t = 0; t < 12; t++) {
+                int thread = t;
+                results.add(pool.submit(() -> {
+                    List<TrafficRecord> batch = new ArrayList<>();
+                    for (int i = 0; i < 500; i++) {
+                        batch.add(record(T0.plusMillis(thread * 1000L + i), "api" + thread, 200, TrafficResult.SUCCESS, i));
+                    }
+                    return store.ingest(batch);
+                }));
+            }
+            for (var f : results) {
+                assertThat(f.get().stored()).isEqualTo(500);
+            }
+            pool.shutdown();
+            assertThat(store.count()).isEqualTo(12 * 500);
+            List<Long> perApi = db.withConnection(c -> {
+                try (Statement s = c.createStatement();
+                     ResultSet rs = s.executeQuery("SELECT count(DISTINCT api), min(cnt), max(cnt) FROM "
+                             + "(SELECT api, count(*) AS cnt FROM traffic GROUP BY api)")) {
+                    rs.next();
+                    return List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3));
+                }
+            });
+            assertThat(perApi).containsExactly(12L, 500L, 500L);
+        }
+    }
 }

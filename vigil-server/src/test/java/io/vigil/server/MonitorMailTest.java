@@ -1,0 +1,78 @@
+package io.vigil.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.vigil.monitor.action.MailSettings;
+import io.vigil.monitor.traffic.TrafficRetention;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The server's mail settings reach monitors' email actions: a monitor whose condition is met sends its alert
+ * through GreenMail, logging in with the configured credentials. The scheduler reads the server's clock, which the
+ * test moves; the server's own scheduler thread and the test's {@code tick()} share one lock, so the run happens
+ * exactly once whichever gets there first.
+ */
+class MonitorMailTest {
+    static final Instant NOON = Instant.parse("2026-03-01T12:00:00Z");
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+            .withConfiguration(GreenMailConfiguration.aConfig().withUser("alerts@vigil.test", "alerts", "s3cret"));
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aMetConditionSendsItsEmailThroughTheConfiguredSmtpServer() throws Exception {
+        ManualClock clock = new ManualClock(NOON);
+        MailSettings mail = new MailSettings("127.0.0.1", smtp.getSmtp().getPort(), false, "alerts", "s3cret",
+                "alerts@vigil.test");
+        try (TestServer api = TestServer.start(ServerConfig.local(dir).withClock(clock).withMail(mail)
+                .withTrafficRetention(new TrafficRetention(7)))) {
+            assertThat(api.server.monitors().traffic().retention().days()).isEqualTo(7);
+            TestServer.Response created = api.post("/v1/monitors", """
+                    {"name": "Payments latency", "environment": "prod", "schedule": "0 */5 * ? * *",
+                     "query": {"apis": ["payments"]}, "filter": {"time_range": "5m"},
+                     "conditions": [{"type": "metric", "aggregation": "avg", "field": "response_time_ms",
+                                     "operator": "above", "threshold": 500}],
+                     "actions": [{"type": "email", "to": ["oncall@example.com"]}]}
+                    """);
+            assertThat(created.status()).as(created.text()).isEqualTo(201);
+            long id = created.json().path("id").asLong();
+            StringBuilder traffic = new StringBuilder();
+            for (int i = 0; i < 10; i++) {
+                traffic.append("{\"timestamp\":\"").append(NOON.plusSeconds(10 + i * 25L)).append("\",")
+                        .append("\"environment\":\"prod\",\"api\":\"payments\",\"method\":\"POST\",")
+                        .append("\"endpoint\":\"/v1/pay\",\"status_code\":200,\"result\":\"success\",")
+                        .append("\"response_time_ms\":900}\n");
+            }
+            assertThat(api.post("/v1/traffic", traffic.toString()).json().path("stored").asInt()).isEqualTo(10);
+
+            var scheduler = api.server.monitors().scheduler();
+            scheduler.tick();
+            assertThat(scheduler.nextFire(id)).contains(NOON.plusSeconds(300));
+            clock.set(NOON.plusSeconds(300));
+            scheduler.tick();
+
+            assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
+            MimeMessage message = smtp.getReceivedMessages()[0];
+            assertThat(message.getSubject()).isEqualTo("[Vigil] Payments latency triggered: MET");
+            assertThat(message.getAllRecipients()[0].toString()).isEqualTo("oncall@example.com");
+            assertThat(message.getFrom()[0].toString()).isEqualTo("alerts@vigil.test");
+
+            JsonNode run = api.get("/v1/monitors/" + id + "/runs").json().path("runs").get(0);
+            assertThat(run.path("result").asText()).isEqualTo("MET");
+            assertThat(run.path("actions").get(0).path("action_type").asText()).isEqualTo("email");
+            assertThat(run.path("actions").get(0).path("success").asBoolean()).isTrue();
+        }
+    }
+}
