@@ -32,6 +32,7 @@ final class ResultCharts {
     /** Normal rows drawn even when flagged rows alone exceed {@link #MAX_POINTS}, for context. */
     private static final int MIN_NORMAL_POINTS = 2_000;
     private static final int BINS = 40;
+    private static final double LOG_SPAN = 100;
     private static final int HEADING = 44;
     private static final Color NORMAL = new Color(70, 120, 180, 120);
     private static final Color NORMAL_SOLID = new Color(70, 120, 180);
@@ -177,7 +178,11 @@ final class ResultCharts {
 
     private static XYChart features(Input in, int[] sample, int w, int h) {
         Features f = in.features();
-        XYChart chart = chart(f.yName() + " against " + f.xName(), f.xName(), f.yName(), w, h);
+        boolean logX = heavyTailed(f.x(), sample);
+        boolean logY = heavyTailed(f.y(), sample);
+        XYChart chart = chart(f.yName() + " against " + f.xName(), f.xName() + (logX ? " (log scale)" : ""),
+                f.yName() + (logY ? " (log scale)" : ""), w, h);
+        chart.getStyler().setXAxisLogarithmic(logX).setYAxisLogarithmic(logY);
         scatter(chart, f.x(), f.y(), in.flagged(), sample);
         legendBelow(chart);
         return chart;
@@ -215,6 +220,31 @@ final class ResultCharts {
                 .setLocale(Locale.ROOT);
         chart.getStyler().setMarkerSize(4);
         return chart;
+    }
+
+    /**
+     * Whether a column spans so many orders of magnitude (payload sizes, amounts) that a linear axis would squash
+     * all but its largest values into one line: every drawn value positive and the largest at least
+     * {@value #LOG_SPAN} times the median.
+     */
+    static boolean heavyTailed(double[] values, int[] sample) {
+        double[] drawn = new double[sample.length];
+        int n = 0;
+        for (int i : sample) {
+            double v = values[i];
+            if (Double.isNaN(v)) {
+                continue;
+            }
+            if (!(v > 0) || Double.isInfinite(v)) {
+                return false;
+            }
+            drawn[n++] = v;
+        }
+        if (n == 0) {
+            return false;
+        }
+        java.util.Arrays.sort(drawn, 0, n);
+        return drawn[n - 1] >= LOG_SPAN * drawn[n / 2];
     }
 
     /** Points fill a scatter's whole plot, so its legend goes underneath instead of over them. */

@@ -2,7 +2,6 @@ package io.vigil.cli;
 
 import io.vigil.core.eval.RankingMetrics;
 import java.util.Arrays;
-import java.util.Comparator;
 
 /**
  * The ROC curve of scores against known labels: one point per distinct score (tied scores move both rates at once,
@@ -13,32 +12,41 @@ record RocCurve(double[] falsePositiveRate, double[] truePositiveRate, double au
     static final int MAX_POINTS = 2_000;
 
     static RocCurve of(double[] scores, boolean[] labels) {
-        int n = scores.length;
-        Integer[] order = new Integer[n];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> scores[i]).reversed());
         int positives = 0;
         for (boolean b : labels) {
             positives += b ? 1 : 0;
         }
-        int negatives = n - positives;
-        double[] fpr = new double[n + 1];
-        double[] tpr = new double[n + 1];
-        int points = 1;
-        int tp = 0;
-        int fp = 0;
-        for (int k = 0; k < n; k++) {
-            int i = order[k];
+        int negatives = labels.length - positives;
+        // The two groups' scores sorted apart (primitive sorts), then walked together from the highest score down.
+        double[] pos = new double[positives];
+        double[] neg = new double[negatives];
+        for (int i = 0, p = 0, q = 0; i < scores.length; i++) {
+            double v = Double.isNaN(scores[i]) ? Double.NEGATIVE_INFINITY : scores[i];
             if (labels[i]) {
-                tp++;
+                pos[p++] = v;
             } else {
-                fp++;
+                neg[q++] = v;
             }
-            if (k == n - 1 || scores[order[k + 1]] != scores[i]) {
-                fpr[points] = negatives == 0 ? 0 : (double) fp / negatives;
-                tpr[points] = positives == 0 ? 0 : (double) tp / positives;
-                points++;
+        }
+        Arrays.sort(pos);
+        Arrays.sort(neg);
+        double[] fpr = new double[scores.length + 1];
+        double[] tpr = new double[scores.length + 1];
+        int points = 1;
+        int p = positives;
+        int q = negatives;
+        while (p > 0 || q > 0) {
+            double t = Math.max(p > 0 ? pos[p - 1] : Double.NEGATIVE_INFINITY,
+                    q > 0 ? neg[q - 1] : Double.NEGATIVE_INFINITY);
+            while (p > 0 && pos[p - 1] == t) {
+                p--;
             }
+            while (q > 0 && neg[q - 1] == t) {
+                q--;
+            }
+            fpr[points] = negatives == 0 ? 0 : (double) (negatives - q) / negatives;
+            tpr[points] = positives == 0 ? 0 : (double) (positives - p) / positives;
+            points++;
         }
         int kept = Math.min(points, MAX_POINTS);
         double[] x = new double[kept];

@@ -137,6 +137,16 @@ class DetectVisualizeCommandTest {
     }
 
     @Test
+    void columnsSpanningOrdersOfMagnitudeGetLogAxes() {
+        int[] all = {0, 1, 2, 3, 4};
+        assertThat(ResultCharts.heavyTailed(new double[] {300, 320, 350, 400, 8e6}, all)).isTrue();
+        assertThat(ResultCharts.heavyTailed(new double[] {300, 320, 350, 400, 900}, all)).isFalse();
+        // A log axis cannot show zero or negative values.
+        assertThat(ResultCharts.heavyTailed(new double[] {0, 320, 350, 400, 8e6}, all)).isFalse();
+        assertThat(ResultCharts.heavyTailed(new double[] {-1, 320, 350, 400, 8e6}, all)).isFalse();
+    }
+
+    @Test
     void chosenFeaturesAreTheOnesThatSeparateFlaggedRows() {
         boolean[] flagged = {false, false, false, false, true, true};
         assertThat(DetectVisualizeCommand.separation(new double[] {1, 2, 1, 2, 9, 10}, flagged)).isGreaterThan(5);
