@@ -1,9 +1,13 @@
 package io.vigil.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vigil.core.data.Column;
 import io.vigil.core.data.CsvReader;
 import io.vigil.core.data.Table;
 import io.vigil.core.modelfile.AtomicFiles;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +25,7 @@ import picocli.CommandLine.Option;
         description = {"Draw the results of vigil detect run as one PNG: the score histogram with the threshold, "
                 + "scores by row, two features of the data coloured by flag (with --data), and the ROC curve "
                 + "(when the data has a label column).",
-                "The threshold is the lowest score among flagged rows."})
+                "The threshold is read from --summary when given, else it is the lowest score among flagged rows."})
 final class DetectVisualizeCommand implements Callable<Integer> {
     static final int MIN_SIZE = 300;
     static final int MAX_SIZE = 10_000;
@@ -53,6 +57,11 @@ final class DetectVisualizeCommand implements Callable<Integer> {
             + "anomaly) for the ROC curve (default: a column named label, when there is one).")
     String label;
 
+    @Option(names = "--summary", paramLabel = "SUMMARY.json", description = "A run summary in JSON with the "
+            + "threshold (a top-level threshold field, or summary.threshold); default: the lowest score among "
+            + "flagged rows.")
+    Path summary;
+
     @Option(names = "--width", defaultValue = "1600", paramLabel = "PX", description = "Image width in pixels "
             + "(default: ${DEFAULT-VALUE}).")
     int width;
@@ -82,8 +91,8 @@ final class DetectVisualizeCommand implements Callable<Integer> {
         Table results = CsvReader.read(requireFile(input, "--input"));
         double[] scores = resultColumn(results, "score");
         boolean[] flagged = flags(results);
-        double threshold = Double.NaN;
-        for (int i = 0; i < scores.length; i++) {
+        double threshold = summary != null ? summaryThreshold() : Double.NaN;
+        for (int i = 0; summary == null && i < scores.length; i++) {
             if (flagged[i] && !(scores[i] >= threshold)) {
                 threshold = scores[i];
             }
@@ -121,6 +130,10 @@ final class DetectVisualizeCommand implements Callable<Integer> {
             panels.add("ROC curve");
         }
         out.printf(Locale.ROOT, "wrote %s (%dx%d): %s%n", output, width, height, String.join(", ", panels));
+        if (!Double.isNaN(threshold)) {
+            out.printf(Locale.ROOT, "threshold %.4f (%s)%n", threshold, summary != null ? "from " + summary
+                    : "lowest score among flagged rows");
+        }
         out.flush();
         return 0;
     }
@@ -138,6 +151,22 @@ final class DetectVisualizeCommand implements Callable<Integer> {
                     : "file not found") + "; check the path");
         }
         return file;
+    }
+
+    private double summaryThreshold() throws IOException {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(requireFile(summary, "--summary").toFile());
+        } catch (JsonProcessingException e) {
+            throw new UserInputException("--summary " + summary + " is not valid JSON: " + e.getOriginalMessage());
+        }
+        JsonNode t = root == null ? null : root.has("threshold") ? root.get("threshold")
+                : root.path("summary").get("threshold");
+        if (t == null || !t.isNumber() || !(t.asDouble() >= 0 && t.asDouble() <= 1)) {
+            throw new UserInputException("--summary " + summary + " needs a threshold between 0 and 1 (a top-level "
+                    + "threshold field, or summary.threshold)");
+        }
+        return t.asDouble();
     }
 
     private double[] resultColumn(Table results, String name) {

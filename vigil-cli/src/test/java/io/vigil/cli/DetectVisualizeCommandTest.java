@@ -53,7 +53,8 @@ class DetectVisualizeCommandTest {
                 "--output", png.toString(), "--width", "900", "--height", "700");
         assertThat(r.err()).isEmpty();
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("score histogram", "score by row", " against ", "ROC curve", "900x700");
+        assertThat(r.out()).contains("score histogram", "score by row", " against ", "ROC curve", "900x700",
+                "(lowest score among flagged rows)");
         BufferedImage image = ImageIO.read(png.toFile());
         assertThat(image.getWidth()).isEqualTo(900);
         assertThat(image.getHeight()).isEqualTo(700);
@@ -82,6 +83,13 @@ class DetectVisualizeCommandTest {
         assertThat(r.out()).contains("score histogram, score by row").doesNotContain("ROC");
         assertThat(ImageIO.read(alone.toFile()).getWidth()).isEqualTo(1600);
 
+        Path summary = dir.resolve("summary.json");
+        Files.writeString(summary, "{\"summary\": {\"rows\": 800, \"threshold\": 0.625}}");
+        r = run("detect", "visualize", "--input", results.toString(), "--summary", summary.toString(), "--output",
+                alone.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("threshold 0.6250 (from " + summary + ")");
+
         Path named = dir.resolve("named.png");
         r = run("detect", "visualize", "--input", results.toString(), "--data", data.toString(), "--x",
                 "temperature", "--y", "humidity", "--output", named.toString());
@@ -106,6 +114,13 @@ class DetectVisualizeCommandTest {
                 "--width must be between 300 and 10000 pixels, got 10");
         assertError(run("detect", "visualize", "--input", d, "--output", png.toString()),
                 "--input", "no numeric 'score' column");
+        Path summary = dir.resolve("s.json");
+        Files.writeString(summary, "{\"threshold\": 3}");
+        assertError(run("detect", "visualize", "--input", in, "--summary", summary.toString(), "--output",
+                png.toString()), "--summary", "needs a threshold between 0 and 1");
+        Files.writeString(summary, "{\"threshold\": ");
+        assertError(run("detect", "visualize", "--input", in, "--summary", summary.toString(), "--output",
+                png.toString()), "--summary", "is not valid JSON");
         List<String> lines = Files.readAllLines(data);
         Path shorter = dir.resolve("short.csv");
         Files.write(shorter, lines.subList(0, lines.size() - 1));
