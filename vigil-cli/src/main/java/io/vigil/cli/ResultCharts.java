@@ -30,7 +30,9 @@ final class ResultCharts {
     /** Points drawn per scatter panel when few rows are flagged; flagged rows are always drawn on top. */
     static final int MAX_POINTS = 20_000;
     /** Normal rows drawn even when flagged rows alone exceed {@link #MAX_POINTS}, for context. */
-    private static final int MIN_NORMAL_POINTS = 2_000;
+    static final int MIN_NORMAL_POINTS = 5_000;
+    /** Beyond this many flagged points, they are drawn translucent so the crowd beneath still shows. */
+    private static final int SOLID_FLAGGED_POINTS = 5_000;
     private static final int BINS = 40;
     private static final double LOG_SPAN = 100;
     private static final int HEADING = 44;
@@ -166,6 +168,7 @@ final class ResultCharts {
         for (int i = 0; i < rowIndex.length; i++) {
             rowIndex[i] = i;
         }
+        chart.getStyler().setXAxisDecimalPattern("#,##0");
         scatter(chart, rowIndex, in.scores(), in.flagged(), sample);
         legendBelow(chart);
         if (!Double.isNaN(in.threshold())) {
@@ -278,7 +281,8 @@ final class ResultCharts {
                     NORMAL);
         }
         if (f[0].length > 0) {
-            points(chart.addSeries("flagged", f[0], f[1]), FLAGGED);
+            points(chart.addSeries("flagged", f[0], f[1]), f[0].length > SOLID_FLAGGED_POINTS
+                    ? new Color(214, 39, 40, 90) : FLAGGED);
         }
     }
 

@@ -142,13 +142,15 @@ class DetectVisualizeCommandTest {
             flagged[i] = true;
         }
         int[] sample = ResultCharts.sample(flagged);
-        assertThat(sample).hasSize(ResultCharts.MAX_POINTS);
+        assertThat(sample.length).isEqualTo(ResultCharts.MAX_POINTS);
         assertThat(Arrays.stream(sample).filter(i -> flagged[i]).count()).isEqualTo(301);
         assertThat(sample).isSorted().doesNotHaveDuplicates();
         // Past the budget, flagged rows still all appear, with some context around them.
         boolean[] many = new boolean[50_000];
         Arrays.fill(many, 0, 30_000, true);
-        assertThat(ResultCharts.sample(many)).hasSize(32_000);
+        int[] crowded = ResultCharts.sample(many);
+        assertThat(crowded.length).isEqualTo(30_000 + ResultCharts.MIN_NORMAL_POINTS);
+        assertThat(Arrays.stream(crowded).filter(i -> many[i]).count()).isEqualTo(30_000);
     }
 
     @Test

@@ -21,6 +21,8 @@ final class EcommerceGenerator implements SampleGenerator {
     private static final long START_MILLIS = 1_767_225_600_000L; // 2026-01-01T00:00:00Z
     private static final String[] CATEGORIES = {"grocery", "gas", "restaurant", "retail", "online", "travel",
         "electronics"};
+    private static final int ONLINE = 4;
+    private static final int ELECTRONICS = 6;
     private static final double[] CATEGORY_WEIGHTS = {25, 15, 20, 15, 15, 4, 6};
     private static final double[] AMOUNT_MU = {3.5, 3.6, 3.3, 4.0, 3.9, 5.6, 5.0};
     private static final double[] AMOUNT_SIGMA = {0.45, 0.25, 0.45, 0.6, 0.7, 0.5, 0.6};
@@ -119,7 +121,7 @@ final class EcommerceGenerator implements SampleGenerator {
         double amount = base.amount();
         if (signal[0]) {
             // Resellable goods, bought big.
-            category = d.chance(0.5) ? category : d.chance(0.5) ? 6 : 4;
+            category = d.chance(0.5) ? category : d.chance(0.5) ? ELECTRONICS : ONLINE;
             amount = amount(d, category, customers[base.customer()]) * Math.exp(1.6 + 0.7 * Math.abs(d.gaussian()));
         }
         int second = signal[1] ? d.integer(1, 4) * 3600 + d.integer(3600) : base.second();
