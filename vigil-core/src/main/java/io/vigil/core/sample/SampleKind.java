@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The kinds of sample data set, each named as users type it ({@code ecommerce}, {@code sensor}, {@code api_traffic}). */
+/** The kinds of sample data set, named as users type them: {@code ecommerce}, {@code sensor}, {@code api_traffic}. */
 public enum SampleKind {
     /** Card transactions with planted fraud. */
     ECOMMERCE,
