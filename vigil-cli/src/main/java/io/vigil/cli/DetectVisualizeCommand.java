@@ -91,12 +91,7 @@ final class DetectVisualizeCommand implements Callable<Integer> {
         Table results = CsvReader.read(requireFile(input, "--input"));
         double[] scores = resultColumn(results, "score");
         boolean[] flagged = flags(results);
-        double threshold = summary != null ? summaryThreshold() : Double.NaN;
-        for (int i = 0; summary == null && i < scores.length; i++) {
-            if (flagged[i] && !(scores[i] >= threshold)) {
-                threshold = scores[i];
-            }
-        }
+        double threshold = summary != null ? summaryThreshold() : lowestFlaggedScore(scores, flagged);
         ResultCharts.Features features = null;
         boolean[] labels = null;
         List<String> panels = new ArrayList<>(List.of("score histogram", "score by row"));
@@ -151,6 +146,17 @@ final class DetectVisualizeCommand implements Callable<Integer> {
                     : "file not found") + "; check the path");
         }
         return file;
+    }
+
+    /** Rows are flagged from the threshold up, so the lowest flagged score is where it stood; NaN if none is. */
+    private static double lowestFlaggedScore(double[] scores, boolean[] flagged) {
+        double lowest = Double.NaN;
+        for (int i = 0; i < scores.length; i++) {
+            if (flagged[i] && !(scores[i] >= lowest)) {
+                lowest = scores[i];
+            }
+        }
+        return lowest;
     }
 
     private double summaryThreshold() throws IOException {

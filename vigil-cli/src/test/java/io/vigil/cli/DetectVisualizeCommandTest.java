@@ -83,6 +83,12 @@ class DetectVisualizeCommandTest {
         assertThat(r.out()).contains("score histogram, score by row").doesNotContain("ROC");
         assertThat(ImageIO.read(alone.toFile()).getWidth()).isEqualTo(1600);
 
+        Path smallest = dir.resolve("smallest.png");
+        r = run("detect", "visualize", "--input", results.toString(), "--data", data.toString(), "--output",
+                smallest.toString(), "--width", "300", "--height", "300");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(ImageIO.read(smallest.toFile()).getHeight()).isEqualTo(300);
+
         Path summary = dir.resolve("summary.json");
         Files.writeString(summary, "{\"summary\": {\"rows\": 800, \"threshold\": 0.625}}");
         r = run("detect", "visualize", "--input", results.toString(), "--summary", summary.toString(), "--output",
