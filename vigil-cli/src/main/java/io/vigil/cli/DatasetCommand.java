@@ -1,5 +1,8 @@
 package io.vigil.cli;
 
+import io.vigil.core.detect.InvalidParameterException;
+import io.vigil.core.sample.SampleKind;
+import io.vigil.core.sample.SampleSpec;
 import io.vigil.workflow.ColumnStats;
 import io.vigil.workflow.DatasetInfo;
 import io.vigil.workflow.DatasetPreview;
@@ -18,7 +21,7 @@ import picocli.CommandLine.Parameters;
 /** {@code vigil dataset}: datasets kept under the data directory, shared with a server on the same directory. */
 @Command(name = "dataset", mixinStandardHelpOptions = true,
         description = "Import, inspect and delete datasets (stored as Parquet under DATA_DIR/workflow/datasets).",
-        subcommands = {DatasetCommand.Import.class, DatasetCommand.Info.class, DatasetCommand.Preview.class,
+        subcommands = {DatasetCommand.Import.class, DatasetCommand.CreateSample.class, DatasetCommand.Info.class, DatasetCommand.Preview.class,
                 DatasetCommand.ListDatasets.class, DatasetCommand.Delete.class})
 final class DatasetCommand implements Runnable {
 
@@ -80,6 +83,54 @@ final class DatasetCommand implements Runnable {
             try (Workflow w = dataDir.open()) {
                 DatasetInfo info = w.datasets().importFile(name, file, format, label);
                 printInfo(spec.commandLine().getOut(), info);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "create-sample", mixinStandardHelpOptions = true,
+            description = "Create a seeded sample dataset with planted, labelled anomalies: ecommerce (transactions "
+                    + "with fraud), sensor (readings with faults) or api_traffic (requests with incidents).")
+    static final class CreateSample implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+        @Mixin
+        DataDirOption dataDir;
+
+        @Option(names = "--name", paramLabel = "NAME", description = "Dataset name (required).")
+        String name;
+
+        @Option(names = "--type", paramLabel = "TYPE", description = "ecommerce, sensor or api_traffic (required).")
+        String type;
+
+        @Option(names = "--size", paramLabel = "ROWS", defaultValue = "1000", description = "Rows (default 1000).")
+        int size;
+
+        @Option(names = "--anomaly-rate", paramLabel = "RATE", defaultValue = "0.05",
+                description = "Share of anomalous rows, 0 to 0.5 (default 0.05).")
+        double anomalyRate;
+
+        @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Random seed (default 42).")
+        long seed;
+
+        @Override
+        public Integer call() {
+            if (type == null) {
+                throw new UserInputException("--type is required: ecommerce, sensor or api_traffic");
+            }
+            SampleSpec sample;
+            try {
+                sample = new SampleSpec(SampleKind.parse(type), size, anomalyRate, seed);
+            } catch (InvalidParameterException e) {
+                String option = switch (e.parameter()) {
+                    case "rows" -> "--size";
+                    case "anomaly_rate" -> "--anomaly-rate";
+                    default -> "--" + e.parameter();
+                };
+                throw new UserInputException(option + ": " + e.getMessage());
+            }
+            try (Workflow w = dataDir.open()) {
+                printInfo(spec.commandLine().getOut(), w.datasets().createSample(name, sample));
             }
             return 0;
         }

@@ -125,4 +125,20 @@ class WorkflowCommandsTest {
         assertThat(r.err()).startsWith("vigil: ").contains(mentions).doesNotContain("\tat ");
         assertThat(r.err().lines().count()).as(r.err()).isEqualTo(1);
     }
+
+    @Test
+    void createSampleMakesALabelledDatasetAndNamesBadOptions() {
+        DetectRunCommandTest.Result made = run("dataset", "create-sample", "--name", "sensors", "--type", "sensor",
+                "--size", "300", "--anomaly-rate", "0.05", "--seed", "3", "--data-dir", dataDir);
+        assertThat(made.err()).isEmpty();
+        assertThat(made.out()).contains("rows      300", "label     label", "sample:sensor");
+        DetectRunCommandTest.Result badType = run("dataset", "create-sample", "--name", "x", "--type", "radio",
+                "--data-dir", dataDir);
+        assertThat(badType.code()).isEqualTo(2);
+        assertThat(badType.err()).contains("--type", "ecommerce");
+        DetectRunCommandTest.Result badSize = run("dataset", "create-sample", "--name", "x", "--type", "sensor",
+                "--size", "3", "--data-dir", dataDir);
+        assertThat(badSize.code()).isEqualTo(2);
+        assertThat(badSize.err()).contains("--size");
+    }
 }

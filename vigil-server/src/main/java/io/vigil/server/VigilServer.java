@@ -150,6 +150,7 @@ public final class VigilServer implements AutoCloseable {
         route(cfg, "GET", "/v1/schedules/describe", monitor::describeSchedule);
         WorkflowRoutes wf = new WorkflowRoutes(workflow, config.maxBodyBytes());
         route(cfg, "POST", "/v1/datasets", wf::importDataset);
+        route(cfg, "POST", "/v1/datasets/samples", wf::createSample);
         route(cfg, "GET", "/v1/datasets", wf::listDatasets);
         route(cfg, "GET", "/v1/datasets/{id}", wf::getDataset);
         route(cfg, "GET", "/v1/datasets/{id}/preview", wf::previewDataset);

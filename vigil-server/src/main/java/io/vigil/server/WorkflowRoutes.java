@@ -3,6 +3,8 @@ package io.vigil.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
+import io.vigil.core.sample.SampleKind;
+import io.vigil.core.sample.SampleSpec;
 import io.vigil.workflow.DatasetInfo;
 import io.vigil.workflow.DetectorRequest;
 import io.vigil.workflow.Workflow;
@@ -24,6 +26,7 @@ import java.util.Set;
 final class WorkflowRoutes {
     private static final Set<String> DETECTOR_FIELDS = Set.of("name", "algorithm", "parameters", "contamination",
             "columns", "exclude", "seed", "description");
+    private static final Set<String> SAMPLE_FIELDS = Set.of("name", "type", "size", "anomaly_rate", "seed");
     private static final Duration COMPARE_TIMEOUT = Duration.ofMinutes(10);
     private static final long DRAIN_LIMIT = 256L << 20;
 
@@ -74,6 +77,48 @@ final class WorkflowRoutes {
             }
         }
         ResponseWriter.json(ctx, 201, WorkflowJson.toMap(info));
+    }
+
+    /** {@code {name, type, size, anomaly_rate, seed}}: a generated sample dataset, imported like an upload. */
+    void createSample(Context ctx) throws IOException {
+        JsonNode body = object(ctx);
+        Iterator<String> names = body.fieldNames();
+        while (names.hasNext()) {
+            String field = names.next();
+            if (!SAMPLE_FIELDS.contains(field)) {
+                throw new InvalidRequestException(field, "unknown field '" + field + "'; a sample has "
+                        + String.join(", ", SAMPLE_FIELDS.stream().sorted().toList()));
+            }
+        }
+        String type = text(body, "type");
+        if (type == null) {
+            throw new InvalidRequestException("type", "type is required: ecommerce, sensor or api_traffic");
+        }
+        SampleSpec spec = new SampleSpec(SampleKind.parse(type), (int) whole(body, "size", 1000, Integer.MAX_VALUE),
+                number(body, "anomaly_rate", 0.05), whole(body, "seed", 42, Long.MAX_VALUE));
+        ResponseWriter.json(ctx, 201, WorkflowJson.toMap(workflow.datasets().createSample(text(body, "name"), spec)));
+    }
+
+    private static long whole(JsonNode body, String field, long fallback, long max) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        if (!v.canConvertToLong() || !v.isIntegralNumber() || v.asLong() > max) {
+            throw new InvalidRequestException(field, field + " must be a whole number");
+        }
+        return v.asLong();
+    }
+
+    private static double number(JsonNode body, String field, double fallback) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        if (!v.isNumber()) {
+            throw new InvalidRequestException(field, field + " must be a number");
+        }
+        return v.doubleValue();
     }
 
     void listDatasets(Context ctx) throws IOException {

@@ -151,4 +151,25 @@ class WorkflowApiTest {
             assertThat(api.get("/healthz").status()).isEqualTo(200);
         }
     }
+
+    @Test
+    void sampleDatasetsAreGeneratedSeededAndLabelled() throws Exception {
+        try (TestServer api = TestServer.start(dataDir)) {
+            TestServer.Response made = api.post("/v1/datasets/samples", "{\"name\": \"shop\", \"type\": "
+                    + "\"ecommerce\", \"size\": 500, \"anomaly_rate\": 0.04, \"seed\": 7}");
+            assertThat(made.status()).as(made.text()).isEqualTo(201);
+            assertThat(made.json().get("rows").asInt()).isEqualTo(500);
+            assertThat(made.json().get("label_column").asText()).isEqualTo("label");
+            TestServer.Response badType = api.post("/v1/datasets/samples", "{\"name\": \"s\", \"type\": \"tv\"}");
+            assertThat(badType.status()).isEqualTo(400);
+            assertThat(badType.errorParam()).isEqualTo("type");
+            TestServer.Response badRate = api.post("/v1/datasets/samples", "{\"name\": \"s\", \"type\": "
+                    + "\"sensor\", \"anomaly_rate\": 0.9}");
+            assertThat(badRate.status()).isEqualTo(400);
+            assertThat(badRate.errorParam()).isEqualTo("anomaly_rate");
+            TestServer.Response unknown = api.post("/v1/datasets/samples", "{\"name\": \"s\", \"kind\": \"x\"}");
+            assertThat(unknown.errorParam()).isEqualTo("kind");
+            assertThat(api.get("/v1/datasets").text()).contains("shop").doesNotContain("\"s\"");
+        }
+    }
 }

@@ -1,5 +1,7 @@
 package io.vigil.workflow;
 
+import io.vigil.core.sample.SampleDatasets;
+import io.vigil.core.sample.SampleSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -109,6 +111,34 @@ public final class Datasets {
             throw new UncheckedIOException("cannot import " + file.getFileName(), e);
         } finally {
             WorkflowFiles.deleteTree(staging);
+        }
+    }
+
+    /**
+     * Generates a seeded sample dataset ({@link SampleDatasets}: e-commerce transactions with planted fraud, sensor
+     * readings with faults, API traffic with incidents) and imports it, its {@code label} column as the labels.
+     */
+    public DatasetInfo createSample(String name, SampleSpec spec) {
+        SafeName.check("name", name);
+        if (spec == null) {
+            throw new InvalidWorkflowRequestException("type", "give the sample's type, size and anomaly rate");
+        }
+        Path csv = null;
+        try {
+            csv = Files.createTempFile(tmp, "sample-", ".csv");
+            SampleDatasets.writeCsv(spec, csv);
+            return importFile(name, csv, "csv", "label", "sample:" + spec.kind().label() + " rows=" + spec.rows()
+                    + " anomaly_rate=" + spec.anomalyRate() + " seed=" + spec.seed());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (csv != null) {
+                try {
+                    Files.deleteIfExists(csv);
+                } catch (IOException ignored) {
+                    // A leftover temp file is removed with the temp folder; the import itself succeeded or failed.
+                }
+            }
         }
     }
 
