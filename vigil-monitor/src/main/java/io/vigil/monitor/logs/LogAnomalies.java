@@ -282,6 +282,7 @@ public final class LogAnomalies {
             if (model != null) {
                 out.put("fitted_at", model.fittedAt().toString());
                 out.put("training_groups", model.trainingGroups());
+                out.put("trained_through", model.lastTrainingEntryId());
                 out.put("detector", model.settings().detector());
             } else {
                 out.put("fit_after_entries", nextFitAt);
