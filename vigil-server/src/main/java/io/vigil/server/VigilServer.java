@@ -64,7 +64,8 @@ public final class VigilServer implements AutoCloseable {
         this.streams = new StreamService(io.vigil.core.stream.StreamRegistry.standard(),
                 config.dataDir().resolve("streams"));
         this.monitors = io.vigil.monitor.MonitorSystem.open(config.dataDir(),
-                new io.vigil.monitor.traffic.TrafficRetention(30), null, io.vigil.monitor.action.RetryPolicy.DEFAULT);
+                new io.vigil.monitor.traffic.TrafficRetention(30), null, io.vigil.monitor.action.RetryPolicy.DEFAULT,
+                config.logs());
         this.auth = config.apiKey() == null ? null : new BearerAuth(config.apiKey());
         try (InputStream in = VigilServer.class.getResourceAsStream("openapi.json")) {
             if (in == null) {
@@ -146,6 +147,11 @@ public final class VigilServer implements AutoCloseable {
         route(cfg, "GET", "/v1/monitors/{id}/conditions/{index}/series", monitor::series);
         route(cfg, "POST", "/v1/monitors/{id}/backtest", monitor::backtest);
         route(cfg, "GET", "/v1/schedules/describe", monitor::describeSchedule);
+        LogRoutes logs = new LogRoutes(monitors.logs(), config.maxBodyBytes());
+        route(cfg, "POST", "/v1/logs", logs::ingest);
+        route(cfg, "GET", "/v1/logs", logs::list);
+        route(cfg, "GET", "/v1/log-anomalies", logs::anomalies);
+        route(cfg, "GET", "/v1/log-anomalies/{id}", logs::anomaly);
         route(cfg, "GET", "/healthz", this::health);
         route(cfg, "GET", "/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                 .result(metrics.scrape()));

@@ -245,13 +245,16 @@ public final class LogAnomalies {
         groups.record(scores.groups(), through);
     }
 
-    /** Flagged groups, oldest or newest first, after {@code startingAfter} and before {@code endingBefore}. */
+    /**
+     * Flagged groups, oldest or newest first, after {@code startingAfter} and before {@code endingBefore}; one more
+     * than {@code limit} when more match, so a caller can tell there is another page.
+     */
     public List<FlaggedGroup> anomalies(int limit, Long startingAfter, Long endingBefore, boolean descending) {
         if (limit < 1 || limit > LogQuery.MAX_LIMIT) {
             throw new io.vigil.core.detect.InvalidParameterException("limit", "limit must be between 1 and "
                     + LogQuery.MAX_LIMIT + ", got " + limit);
         }
-        return groups.list(limit, startingAfter, endingBefore, descending);
+        return groups.list(limit + 1, startingAfter, endingBefore, descending);
     }
 
     public Optional<FlaggedGroup> anomaly(long id) {
@@ -267,7 +270,7 @@ public final class LogAnomalies {
         return out;
     }
 
-    public List<LoggedEntry> entries(LogQuery query) {
+    public LogStore.Page entries(LogQuery query) {
         return store.page(query);
     }
 

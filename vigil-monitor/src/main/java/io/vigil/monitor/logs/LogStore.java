@@ -147,8 +147,17 @@ public final class LogStore {
         return stored;
     }
 
+    /**
+     * One page of the log explorer, each entry with the flagged group it is part of, if any.
+     *
+     * @param entries the page
+     * @param hasMore whether more entries match beyond it, in the same order
+     */
+    public record Page(List<LoggedEntry> entries, boolean hasMore) {
+    }
+
     /** One page of the log explorer, each entry with the flagged group it is part of, if any. */
-    public List<LoggedEntry> page(LogQuery q) {
+    public Page page(LogQuery q) {
         List<Object> params = new ArrayList<>();
         StringBuilder where = new StringBuilder(" WHERE true");
         if (q.startingAfter() != null) {
@@ -176,8 +185,8 @@ public final class LogStore {
                 + " ORDER BY e.id" + order + " LIMIT ?"
                 : "SELECT " + COLUMNS + ", a.id, a.starting_at, a.ending_at FROM (SELECT * FROM log_entries e" + where
                 + " ORDER BY e.id" + order + " LIMIT ?) e LEFT" + join + " ORDER BY e.id" + order;
-        params.add(q.limit());
-        return db.withConnection(c -> {
+        params.add(q.limit() + 1);
+        List<LoggedEntry> rows = db.withConnection(c -> {
             List<LoggedEntry> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 for (int i = 0; i < params.size(); i++) {
@@ -194,6 +203,8 @@ public final class LogStore {
             }
             return out;
         });
+        boolean more = rows.size() > q.limit();
+        return new Page(more ? rows.subList(0, q.limit()) : rows, more);
     }
 
     /** The entries with ids in [fromId, toId], oldest first, as stored (raw identifiers where kept). */

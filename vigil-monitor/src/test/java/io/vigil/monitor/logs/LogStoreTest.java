@@ -66,7 +66,7 @@ class LogStoreTest {
             assertThat(store.count()).isEqualTo(2);
             LogStore.Batch second = store.ingest(List.of(entry(3, "p2", "KEY-C", 200)));
             assertThat(second.result().firstId()).isEqualTo(3);
-            List<LoggedEntry> all = store.page(new LogQuery(10, null, null, false, null, null, false));
+            List<LoggedEntry> all = store.page(new LogQuery(10, null, null, false, null, null, false)).entries();
             assertThat(all).extracting(e -> e.entry().id()).containsExactly(1L, 2L, 3L);
             LogEntry a = all.get(0).entry();
             assertThat(a.key()).isEqualTo("KEY-A");
@@ -86,19 +86,22 @@ class LogStoreTest {
                 batch.add(entry(i, i % 2 == 0 ? "p1" : "p2", i % 3 == 0 ? "KEY-A" : "KEY-B", 200));
             }
             store.ingest(batch);
-            assertThat(ids(store.page(new LogQuery(5, 10L, null, false, null, null, false))))
+            assertThat(ids(store.page(new LogQuery(5, 10L, null, false, null, null, false)).entries()))
                     .containsExactly(11L, 12L, 13L, 14L, 15L);
-            assertThat(ids(store.page(new LogQuery(3, null, 10L, true, null, null, false))))
+            assertThat(ids(store.page(new LogQuery(3, null, 10L, true, null, null, false)).entries()))
                     .containsExactly(9L, 8L, 7L);
-            assertThat(ids(store.page(new LogQuery(25, 20L, 26L, true, null, null, false))))
+            assertThat(ids(store.page(new LogQuery(25, 20L, 26L, true, null, null, false)).entries()))
                     .containsExactly(25L, 24L, 23L, 22L, 21L);
             // Entry ids are i + 1: key A at i % 3 == 0, product p1 at even i.
-            assertThat(ids(store.page(new LogQuery(4, null, null, false, "KEY-A", null, false))))
+            assertThat(ids(store.page(new LogQuery(4, null, null, false, "KEY-A", null, false)).entries()))
                     .containsExactly(1L, 4L, 7L, 10L);
-            assertThat(ids(store.page(new LogQuery(3, null, null, true, "KEY-A", "p1", false))))
+            assertThat(ids(store.page(new LogQuery(3, null, null, true, "KEY-A", "p1", false)).entries()))
                     .containsExactly(25L, 19L, 13L);
-            assertThat(store.page(new LogQuery(10, null, null, false, "KEY-Z", null, false))).isEmpty();
-            assertThat(store.page(new LogQuery(10, null, null, false, null, null, true))).isEmpty();
+            assertThat(store.page(new LogQuery(10, null, null, false, "KEY-Z", null, false)).entries()).isEmpty();
+            assertThat(store.page(new LogQuery(10, null, null, false, null, null, true)).entries()).isEmpty();
+            assertThat(store.page(new LogQuery(5, 10L, null, false, null, null, false)).hasMore()).isTrue();
+            assertThat(store.page(new LogQuery(5, 25L, null, false, null, null, false)).hasMore()).isFalse();
+            assertThat(store.page(new LogQuery(25, 20L, 26L, true, null, null, false)).hasMore()).isFalse();
         }
     }
 
@@ -108,7 +111,7 @@ class LogStoreTest {
             Pseudonymiser secret = secret(dir);
             LogStore store = new LogStore(db, secret, false);
             store.ingest(List.of(entry(0, "p1", "KEY-A", 200), entry(1, "p1", "KEY-B", 200)));
-            List<LoggedEntry> page = store.page(new LogQuery(10, null, null, false, "KEY-B", "p1", false));
+            List<LoggedEntry> page = store.page(new LogQuery(10, null, null, false, "KEY-B", "p1", false)).entries();
             assertThat(page).hasSize(1);
             LogEntry e = page.get(0).entry();
             assertThat(e.key()).isEqualTo(secret.pseudonym(Identifier.KEY, "KEY-B"));
