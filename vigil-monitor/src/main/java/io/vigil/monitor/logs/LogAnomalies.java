@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -36,7 +37,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * scoring resumes after the last group recorded. With groups cut per product, a product's incomplete group is
  * held in memory only; a restart starts that product's next group after the last group recorded.
  *
- * <p>Thread-safe: ingest and scoring run one call at a time, which also keeps ids in arrival order.
+ * <p>Thread-safe: entries are stored one call at a time (ids in arrival order) and scored one batch at a time,
+ * in id order.
  */
 public final class LogAnomalies {
     public static final String MODEL_FILE = "log-groups.model";
@@ -49,7 +51,10 @@ public final class LogAnomalies {
     private final Executor fits;
     private final Path modelFile;
     private final ReentrantLock scoring = new ReentrantLock();
+    private final Condition turn = scoring.newCondition();
     // Guarded by scoring.
+    /** The newest id handed to scoring (or, before the first model, seen stored). */
+    private long queuedThrough;
     private LogGroupModel model;
     private SeenIdentifiers seen;
     private List<LogEntry> pending = new ArrayList<>();
@@ -87,6 +92,7 @@ public final class LogAnomalies {
                 new FlaggedGroupStore(db), settings, clock, fits,
                 dataDir.resolve("models").resolve("logs").resolve(MODEL_FILE));
         logs.resume();
+        logs.queuedThrough = Math.max(logs.queuedThrough, logs.store.lastId());
         return logs;
     }
 
@@ -118,19 +124,38 @@ public final class LogAnomalies {
         return settings;
     }
 
-    /** Stores the entries (ids assigned, rejections reported) and scores every group they complete. */
+    /**
+     * Stores the entries (ids assigned, rejections reported) and scores every group they complete. Storing and
+     * scoring are separate steps, so one call's scoring overlaps the next call's storing; batches are still scored
+     * in id order, a later batch waiting for the earlier one.
+     */
     public LogIngestResult ingest(List<LogEntry> entries) {
+        LogStore.Batch batch = store.ingest(entries);
+        if (batch.entries().isEmpty()) {
+            return batch.result();
+        }
         scoring.lock();
         try {
-            LogStore.Batch batch = store.ingest(entries);
-            if (!batch.entries().isEmpty()) {
+            while (queuedThrough < batch.result().firstId() - 1) {
+                turn.awaitUninterruptibly();
+            }
+            long before = queuedThrough;
+            queuedThrough = Math.max(queuedThrough, batch.result().lastId());
+            try {
                 if (model == null) {
                     maybeFit();
                 } else {
-                    pending.addAll(batch.entries());
+                    // A model installed meanwhile may have read this batch from the table already.
+                    for (LogEntry e : batch.entries()) {
+                        if (e.id() > before) {
+                            pending.add(e);
+                        }
+                    }
                     scorePending();
                     maybeRefit();
                 }
+            } finally {
+                turn.signalAll();
             }
             return batch.result();
         } finally {
@@ -144,7 +169,7 @@ public final class LogAnomalies {
     }
 
     private void maybeFit() {
-        if (!fitting && store.lastId() >= nextFitAt) {
+        if (!fitting && queuedThrough >= nextFitAt) {
             startFit();
         }
     }
@@ -178,7 +203,7 @@ public final class LogAnomalies {
         try {
             fitting = false;
             if (fitted == null) {
-                nextFitAt = store.lastId() + settings.minTrainingEntries();
+                nextFitAt = queuedThrough + settings.minTrainingEntries();
             } else if (model == null) {
                 install(fitted, fitted.lastTrainingEntryId());
             } else {
@@ -207,6 +232,7 @@ public final class LogAnomalies {
             chunk = store.pseudonymisedAfter(after, 50_000);
             if (!chunk.isEmpty()) {
                 after = chunk.get(chunk.size() - 1).id();
+                queuedThrough = Math.max(queuedThrough, after);
                 pending.addAll(chunk);
                 scorePending();
             }

@@ -1,6 +1,9 @@
 package io.vigil.monitor.logs;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,11 +11,9 @@ import io.vigil.core.loggroup.LogEntry;
 import io.vigil.core.loggroup.StateMapping;
 import io.vigil.monitor.traffic.RejectedRecord;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,67 +44,166 @@ public final class LogJson {
         List<LogEntry> entries = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
         List<RejectedRecord> errors = new ArrayList<>();
+        int first = 0;
+        while (first < body.length && Character.isWhitespace(body[first])) {
+            first++;
+        }
+        if (first < body.length && body[first] == '[') {
+            // Arrays stream straight into entries: no tree of the whole body is built.
+            parseArray(body, states, entries, positions, errors);
+            return new ParsedLogs(entries, positions, errors);
+        }
         JsonNode whole = null;
         try {
             whole = MAPPER.readTree(body);
         } catch (IOException e) {
-            // Not one JSON value: NDJSON, or broken JSON that the line reader reports line by line.
+            // Not one JSON value: NDJSON (the parse stops at the second line), or broken JSON reported line by line.
         }
         if (whole != null && whole.isObject() && whole.has("entries") && whole.size() == 1) {
             whole = whole.get("entries");
         }
         if (whole != null && whole.isArray()) {
             for (int i = 0; i < whole.size(); i++) {
-                collect(i, whole.get(i), states, entries, positions, errors);
+                collectNode(i, whole.get(i), states, entries, positions, errors);
             }
         } else if (whole != null && whole.isObject()) {
-            collect(0, whole, states, entries, positions, errors);
+            collectNode(0, whole, states, entries, positions, errors);
         } else if (whole != null && !whole.isMissingNode()) {
             errors.add(new RejectedRecord(0, "body", "body must be a JSON object, an array of objects or NDJSON"));
         } else {
-            String text = new String(body, StandardCharsets.UTF_8);
-            int index = 0;
-            for (String line : text.split("\r?\n")) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    collect(index, MAPPER.readTree(line), states, entries, positions, errors);
-                } catch (JsonProcessingException e) {
-                    errors.add(new RejectedRecord(index, "body", "line is not valid JSON: " + e.getOriginalMessage()));
-                }
-                index++;
-            }
+            parseLines(body, states, entries, positions, errors);
         }
         return new ParsedLogs(entries, positions, errors);
     }
 
-    private static void collect(int index, JsonNode node, StateMapping states, List<LogEntry> entries,
-                                List<Integer> positions, List<RejectedRecord> errors) {
+    private static void parseArray(byte[] body, StateMapping states, List<LogEntry> entries, List<Integer> positions,
+                                   List<RejectedRecord> errors) {
+        int index = 0;
+        try (JsonParser p = MAPPER.getFactory().createParser(body)) {
+            p.nextToken();
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                if (t == null) {
+                    throw new JsonParseException(p, "the array is not closed");
+                }
+                collect(index++, p, states, entries, positions, errors);
+            }
+            if (p.nextToken() != null) {
+                errors.add(new RejectedRecord(index, "body", "nothing may follow the array of entries"));
+            }
+        } catch (IOException e) {
+            String detail = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            errors.add(new RejectedRecord(index, "body", "malformed JSON from entry " + index + " on: " + detail));
+        }
+    }
+
+    private static void parseLines(byte[] body, StateMapping states, List<LogEntry> entries, List<Integer> positions,
+                                   List<RejectedRecord> errors) {
+        int index = 0;
+        int from = 0;
+        while (from < body.length) {
+            int to = from;
+            while (to < body.length && body[to] != '\n') {
+                to++;
+            }
+            if (!blank(body, from, to)) {
+                try (JsonParser p = MAPPER.getFactory().createParser(body, from, to - from)) {
+                    p.nextToken();
+                    collect(index, p, states, entries, positions, errors);
+                    if (p.nextToken() != null) {
+                        throw new JsonParseException(p, "a line must hold one JSON object");
+                    }
+                } catch (IOException e) {
+                    String detail = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+                    if (!positions.isEmpty() && positions.get(positions.size() - 1) == index) {
+                        positions.remove(positions.size() - 1);
+                        entries.remove(entries.size() - 1);
+                    }
+                    int at = index;
+                    errors.removeIf(r -> r.index() == at);
+                    errors.add(new RejectedRecord(index, "body", "line is not valid JSON: " + detail));
+                }
+                index++;
+            }
+            from = to + 1;
+        }
+    }
+
+    private static boolean blank(byte[] body, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isWhitespace(body[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void collectNode(int index, JsonNode node, StateMapping states, List<LogEntry> entries,
+                                    List<Integer> positions, List<RejectedRecord> errors) {
+        try (JsonParser p = node.traverse(MAPPER)) {
+            collect(index, p, states, entries, positions, errors);
+        } catch (IOException e) {
+            throw new IllegalStateException("reading a parsed JSON tree failed", e);
+        }
+    }
+
+    /** Reads the value the parser is on as one entry, reporting it as accepted or rejected at {@code index}. */
+    private static void collect(int index, JsonParser p, StateMapping states, List<LogEntry> entries,
+                                List<Integer> positions, List<RejectedRecord> errors) throws IOException {
+        if (p.currentToken() == null) {
+            p.nextToken();
+        }
         try {
-            entries.add(toEntry(node, states));
+            entries.add(readEntry(p, states));
             positions.add(index);
         } catch (FieldException e) {
             errors.add(new RejectedRecord(index, e.field, e.getMessage()));
         }
     }
 
-    private static LogEntry toEntry(JsonNode node, StateMapping states) {
-        if (!node.isObject()) {
+    /**
+     * Reads the entry the parser is on to its end; a field that cannot be read is reported after the whole
+     * object is consumed, so the next entry starts where it should.
+     */
+    private static LogEntry readEntry(JsonParser p, StateMapping states) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            p.skipChildren();
             throw new FieldException("entry", "each entry must be a JSON object");
         }
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String f = it.next();
-            if (!FIELDS.contains(f)) {
-                throw unknown(f);
+        FieldException error = null;
+        Instant time = null;
+        Integer state = null;
+        Map<String, String> text = new LinkedHashMap<>();
+        Map<String, String> attributes = Map.of();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            try {
+                switch (name) {
+                    case "time" -> time = time(p, value);
+                    case "state" -> state = state(p, value);
+                    case "attributes" -> attributes = attributes(p, value);
+                    default -> {
+                        if (!TEXT_FIELDS.contains(name)) {
+                            p.skipChildren();
+                            throw unknown(name);
+                        }
+                        text.put(name, text(p, value, name));
+                    }
+                }
+            } catch (FieldException e) {
+                error = error == null ? e : error;
             }
         }
-        Map<String, String> text = new LinkedHashMap<>();
-        for (String f : TEXT_FIELDS) {
-            text.put(f, text(node, f));
+        if (error != null) {
+            throw error;
         }
-        return entry(time(node.get("time")), state(node.get("state")), text, attributes(node.get("attributes")),
-                states);
+        if (time == null) {
+            throw new FieldException("time", "time is required (ISO-8601 or epoch milliseconds)");
+        }
+        if (state == null) {
+            throw new FieldException("state", "state is required: the integer outcome code the server logged");
+        }
+        return entry(time, state, text, attributes, states);
     }
 
     static LogEntry entry(Instant time, int state, Map<String, String> text, Map<String, String> attributes,
@@ -123,19 +223,6 @@ public final class LogJson {
                 + String.join(", ", FIELDS.stream().sorted().toList()));
     }
 
-    static Instant time(JsonNode v) {
-        if (v == null || v.isNull()) {
-            throw new FieldException("time", "time is required (ISO-8601 or epoch milliseconds)");
-        }
-        if (v.isIntegralNumber() && v.canConvertToLong()) {
-            return Instant.ofEpochMilli(v.asLong());
-        }
-        if (v.isTextual()) {
-            return time(v.asText());
-        }
-        throw new FieldException("time", "time must be ISO-8601 text or epoch milliseconds");
-    }
-
     static Instant time(String text) {
         try {
             return Instant.parse(text.trim());
@@ -149,14 +236,67 @@ public final class LogJson {
         }
     }
 
-    private static int state(JsonNode v) {
-        if (v == null || v.isNull()) {
-            throw new FieldException("state", "state is required: the integer outcome code the server logged");
+    private static Instant time(JsonParser p, JsonToken v) throws IOException {
+        if (v == JsonToken.VALUE_NULL) {
+            return null;
         }
-        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+        if (v == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+            return Instant.ofEpochMilli(p.getLongValue());
+        }
+        if (v == JsonToken.VALUE_STRING) {
+            return time(p.getText());
+        }
+        p.skipChildren();
+        throw new FieldException("time", "time must be ISO-8601 text or epoch milliseconds");
+    }
+
+    private static Integer state(JsonParser p, JsonToken v) throws IOException {
+        if (v == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (v != JsonToken.VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.INT) {
+            p.skipChildren();
             throw new FieldException("state", "state must be an integer outcome code such as 200 or 401");
         }
-        return v.asInt();
+        return p.getIntValue();
+    }
+
+    private static String text(JsonParser p, JsonToken v, String field) throws IOException {
+        if (v == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (!v.isScalarValue() || v == JsonToken.VALUE_EMBEDDED_OBJECT) {
+            p.skipChildren();
+            throw new FieldException(field, field + " must be a string");
+        }
+        return p.getText();
+    }
+
+    private static Map<String, String> attributes(JsonParser p, JsonToken v) throws IOException {
+        if (v == JsonToken.VALUE_NULL) {
+            return Map.of();
+        }
+        if (v != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            throw new FieldException("attributes", "attributes must be an object of string values");
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        FieldException error = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            JsonToken value = p.nextToken();
+            if (!value.isScalarValue() || value == JsonToken.VALUE_NULL || value == JsonToken.VALUE_EMBEDDED_OBJECT) {
+                p.skipChildren();
+                error = error == null ? new FieldException("attributes." + key,
+                        "attribute values must be strings, numbers or booleans") : error;
+            } else {
+                out.put(key, p.getText());
+            }
+        }
+        if (error != null) {
+            throw error;
+        }
+        return out;
     }
 
     static int state(String text) {
@@ -166,36 +306,6 @@ public final class LogJson {
             throw new FieldException("state", "state must be an integer outcome code such as 200 or 401, got '"
                     + text + "'");
         }
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (!v.isValueNode() || v.isBinary()) {
-            throw new FieldException(field, field + " must be a string");
-        }
-        return v.asText();
-    }
-
-    private static Map<String, String> attributes(JsonNode v) {
-        if (v == null || v.isNull()) {
-            return Map.of();
-        }
-        if (!v.isObject()) {
-            throw new FieldException("attributes", "attributes must be an object of string values");
-        }
-        Map<String, String> out = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (!e.getValue().isValueNode() || e.getValue().isNull()) {
-                throw new FieldException("attributes." + e.getKey(),
-                        "attribute values must be strings, numbers or booleans");
-            }
-            out.put(e.getKey(), e.getValue().asText());
-        }
-        return out;
     }
 
     /** A field of one entry that cannot be read. */

@@ -142,4 +142,36 @@ class LogAnomaliesTest {
             assertThat((Long) logs.status().get("groups_scored")).isBetween(groupsScored + 1, groupsScored + 2);
         }
     }
+
+    @Test
+    void concurrentIngestScoresEveryGroupOnceInIdOrder(@TempDir Path own) throws Exception {
+        LicenceTrafficGenerator generator = new LicenceTrafficGenerator(LicenceTrafficGenerator.Profile.standard(), 9);
+        List<LogEntry> start = generator.generate(HISTORY_START, Duration.ofDays(2), 1, List.of()).entries();
+        List<LogEntry> more = generator.generate(HISTORY_START.plus(Duration.ofDays(2)), Duration.ofDays(1),
+                start.size() + 1L, List.of()).entries();
+        LogSettings settings = LogSettings.defaults().withTrainingEntries(start.size(), start.size());
+        try (MonitorDatabase db = MonitorDatabase.open(own)) {
+            LogAnomalies logs = LogAnomalies.open(db, own, settings, clock, Runnable::run);
+            ingest(logs, start);
+            long firstScored = (Long) logs.status().get("trained_through") + 1;
+            java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                done.add(pool.submit(() -> {
+                    for (int from = next.getAndAdd(997); from < more.size(); from = next.getAndAdd(997)) {
+                        logs.ingest(more.subList(from, Math.min(more.size(), from + 997)));
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
+            }
+            pool.shutdown();
+            long lastId = start.size() + more.size();
+            assertThat(logs.store().lastId()).isEqualTo(lastId);
+            assertThat(logs.status().get("groups_scored")).isEqualTo((lastId - firstScored + 1) / 25);
+        }
+    }
 }
