@@ -28,8 +28,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link LogGroupModel} once {@link LogSettings#minTrainingEntries()} entries are stored, scores every group as it
  * completes (in the ingest call that completes it, so scoring keeps pace with ingest) and keeps the flagged ones.
  * Refits on the newest {@link LogSettings#maxTrainingEntries()} entries when the model is older than
- * {@link LogSettings#refitAfter()} (read off the clock) or has scored as many entries as it was trained on; the
- * old model keeps scoring until the new one is ready.
+ * {@link LogSettings#refitAfter()} (read off the clock) or has scored as many entries as it was trained on, but not
+ * sooner than {@link LogSettings#refitAtMostEvery()} after the last fit; the old model keeps scoring until the new
+ * one is ready.
  *
  * <p>Fits run on the executor given: a background thread in a server, the calling thread in the command line and
  * in tests. The entries the first model is trained on are its history and are not scored; every later group is.
@@ -176,7 +177,8 @@ public final class LogAnomalies {
 
     private void maybeRefit() {
         RefitPolicy policy = RefitPolicy.every(settings.refitAfter(), Math.max(1, model.trainingEntries()));
-        if (!fitting && policy.due(model, new RefitPolicy.Usage(model.fittedAt(), clock.instant(), entriesSinceFit,
+        boolean rested = !clock.instant().isBefore(model.fittedAt().plus(settings.refitAtMostEvery()));
+        if (!fitting && rested && policy.due(model, new RefitPolicy.Usage(model.fittedAt(), clock.instant(), entriesSinceFit,
                 groupsSinceFit, flaggedSinceFit))) {
             startFit();
         }

@@ -144,14 +144,17 @@ class LogAnomaliesTest {
     }
 
     @Test
-    void concurrentIngestScoresEveryGroupOnceInIdOrder(@TempDir Path own) throws Exception {
+    void concurrentIngestScoresEveryGroupOnceInIdOrderAndRefitsWhenDueButAtMostHourly(@TempDir Path own)
+            throws Exception {
         LicenceTrafficGenerator generator = new LicenceTrafficGenerator(LicenceTrafficGenerator.Profile.standard(), 9);
         List<LogEntry> start = generator.generate(HISTORY_START, Duration.ofDays(2), 1, List.of()).entries();
         List<LogEntry> more = generator.generate(HISTORY_START.plus(Duration.ofDays(2)), Duration.ofDays(1),
                 start.size() + 1L, List.of()).entries();
-        LogSettings settings = LogSettings.defaults().withTrainingEntries(start.size(), start.size());
+        // The first fit comes after 15,000 entries and fits read the newest 15,000: a refit is due 15,000 later.
+        LogSettings settings = LogSettings.defaults().withTrainingEntries(15_000, 15_000);
+        MutableClock now = new MutableClock(HISTORY_START.plus(Duration.ofDays(2)));
         try (MonitorDatabase db = MonitorDatabase.open(own)) {
-            LogAnomalies logs = LogAnomalies.open(db, own, settings, clock, Runnable::run);
+            LogAnomalies logs = LogAnomalies.open(db, own, settings, now, Runnable::run);
             ingest(logs, start);
             long firstScored = (Long) logs.status().get("trained_through") + 1;
             java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
@@ -172,6 +175,15 @@ class LogAnomaliesTest {
             long lastId = start.size() + more.size();
             assertThat(logs.store().lastId()).isEqualTo(lastId);
             assertThat(logs.status().get("groups_scored")).isEqualTo((lastId - firstScored + 1) / 25);
+            // Due by volume, but the model is not an hour old: no refit yet.
+            assertThat(logs.status()).containsEntry("trained_through", firstScored - 1)
+                    .containsEntry("fitted_at", now.instant().toString());
+            now.advance(Duration.ofMinutes(61));
+            logs.ingest(more.subList(0, 100));
+            // The batch is scored by the old model, then the refit on the newest entries takes over.
+            assertThat(logs.status().get("groups_scored")).isEqualTo((lastId + 100 - firstScored + 1) / 25);
+            assertThat((Long) logs.status().get("trained_through")).isGreaterThan(lastId);
+            assertThat(logs.status()).containsEntry("fitted_at", now.instant().toString());
         }
     }
 }
