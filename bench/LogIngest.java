@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Log ingest client for a running `vigil serve` (bench/log_ingest.sh runs it with Vigil's jar on the class path:
  * `java -cp vigil-cli/target/vigil.jar bench/LogIngest.java URL`). Generates seeded licence traffic
  * (LicenceTrafficGenerator, standard profile) and posts it to /v1/logs as NDJSON in batches: first a warm-up
- * history, waiting until the server has fitted its first log-group model, then the measured stretch (with the
+ * history (10 days), waiting until the server has fitted a log-group model and no fit is running, then the
+ * measured stretch (with the
  * three planted incident kinds), timed from the first request to the last answer. Every answer comes after the
  * batch is durable and the groups it completed are scored, so entries/s includes group scoring. Batches are
  * serialised before the clock starts; the generator's cost is not measured.
@@ -44,7 +45,7 @@ public class LogIngest {
         String base = args.length > 0 ? args[0] : "http://127.0.0.1:11540";
         int batch = Integer.getInteger("batch", 5_000);
         int clients = Integer.getInteger("clients", 2);
-        int historyDays = Integer.getInteger("historyDays", 2);
+        int historyDays = Integer.getInteger("historyDays", 10);
         int days = Integer.getInteger("days", 20);
         LicenceTrafficGenerator generator = new LicenceTrafficGenerator(LicenceTrafficGenerator.Profile.standard(), 11);
         Instant start = Instant.parse("2026-01-05T00:00:00Z");
@@ -52,15 +53,18 @@ public class LogIngest {
         post(base, batches(history.entries(), batch), 1);
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         JsonNode analysis = analysis(base);
-        while (!analysis.path("model_fitted").asBoolean() && System.nanoTime() < deadline) {
+        while ((!analysis.path("model_fitted").asBoolean() || analysis.path("fitting").asBoolean())
+                && System.nanoTime() < deadline) {
             Thread.sleep(200);
             analysis = analysis(base);
         }
         if (!analysis.path("model_fitted").asBoolean()) {
             throw new IllegalStateException("the server fitted no model: " + analysis);
         }
-        System.out.printf(Locale.ROOT, "warm-up        %d entries (%d days), model fitted on %d groups%n",
-                history.entries().size(), historyDays, analysis.path("training_groups").asInt());
+        System.out.printf(Locale.ROOT, "warm-up        %d entries (%d days), %d fits, the last on %d entries "
+                        + "(%d training groups)%n", history.entries().size(), historyDays,
+                analysis.path("fits").asInt(), analysis.path("fitted_on_entries").asLong(),
+                analysis.path("training_groups").asInt());
 
         Instant measured = start.plus(Duration.ofDays(historyDays));
         LicenceTraffic traffic = generator.generate(measured, Duration.ofDays(days), history.entries().size() + 1L,
@@ -69,17 +73,38 @@ public class LogIngest {
                         new Plan(Kind.STOLEN_KEY, measured.plus(Duration.ofDays(9)))));
         List<byte[]> bodies = batches(traffic.entries(), batch);
         long scoredBefore = analysis.path("groups_scored").asLong();
+        long serverPid = Long.getLong("server.pid", 0L);
+        double cpu0 = cpuSeconds(serverPid);
         long t0 = System.nanoTime();
         post(base, bodies, clients);
         double seconds = (System.nanoTime() - t0) / 1e9;
+        double cpu = cpuSeconds(serverPid) - cpu0;
         JsonNode after = analysis(base);
         long scored = after.path("groups_scored").asLong() - scoredBefore;
         System.out.printf(Locale.ROOT, "ingest         %d entries in %d batches of %d, %d clients, %.1f s: "
                         + "%.0f entries/s%n", traffic.entries().size(), bodies.size(), batch, clients, seconds,
                 traffic.entries().size() / seconds);
-        System.out.printf(Locale.ROOT, "groups         %d scored during the run (%d entries), %d flagged in all; "
-                        + "model fitted at %s%n", scored, scored * 25, after.path("groups_flagged").asLong(),
-                after.path("fitted_at").asText());
+        if (serverPid > 0) {
+            System.out.printf(Locale.ROOT, "server CPU     %.1f s of CPU (all threads) for the run: %.0f entries per "
+                    + "CPU-second, so %.0f entries/s on 2 idle cores if the work spread over both%n", cpu,
+                    traffic.entries().size() / cpu, 2 * traffic.entries().size() / cpu);
+        }
+        System.out.printf(Locale.ROOT, "groups         %d scored during the run (%d entries), %d flagged; %d "
+                        + "background refits started or finished during the run%n", scored, scored * 25,
+                after.path("groups_flagged").asLong() - analysis.path("groups_flagged").asLong(),
+                after.path("fits").asInt() - analysis.path("fits").asInt()
+                        + (after.path("fitting").asBoolean() ? 1 : 0));
+    }
+
+    /** User plus system CPU time of a process from /proc (Linux), in seconds; 0 without a pid. */
+    static double cpuSeconds(long pid) throws IOException {
+        if (pid <= 0) {
+            return 0;
+        }
+        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // Fields 14 and 15 of stat (utime, stime) in clock ticks; Linux reports them at 100 per second.
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
 
     static JsonNode analysis(String base) throws Exception {

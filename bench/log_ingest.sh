@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Log ingest benchmark: starts `./vigil serve` on a free loopback port over a temporary data directory, runs
-# bench/LogIngest.java against it (a warm-up history of generated licence traffic until the first log-group model
-# is fitted, then DAYS days of traffic posted to /v1/logs in NDJSON batches of 5,000 by 2 clients; entries/s
+# bench/LogIngest.java against it (a warm-up history of 10 days of generated licence traffic, waiting until the
+# log-group model is fitted and no fit is running, then DAYS days of traffic posted to /v1/logs in NDJSON batches of 5,000 by 2 clients; entries/s
 # includes storage and the scoring of every group the batches complete), then stops the server with SIGTERM.
 # Usage: bench/log_ingest.sh [DAYS]   (default 20: about 400,000 entries)
 set -euo pipefail
@@ -31,7 +31,7 @@ done
 grep -q "listening on" "$log" || { cat "$log" >&2; echo "log_ingest: the server did not start in time" >&2; exit 1; }
 echo "server         $(grep 'listening on' "$log")"
 echo "cores          $(nproc)"
-java -Ddays="$days" -cp "$root/vigil-cli/target/vigil.jar" "$root/bench/LogIngest.java" "http://127.0.0.1:$port"
+java -Ddays="$days" -Dserver.pid="$pid" -cp "$root/vigil-cli/target/vigil.jar" "$root/bench/LogIngest.java" "http://127.0.0.1:$port"
 kill -TERM "$pid"
 wait "$pid" 2>/dev/null || true
 pid=""

@@ -42,7 +42,8 @@ final class LogsImportCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The log file (.csv for CSV; JSON or NDJSON otherwise).")
+    @Parameters(index = "0", paramLabel = "FILE",
+            description = "The log file (.csv for CSV; JSON or NDJSON otherwise).")
     Path file;
 
     @Option(names = "--data-dir", defaultValue = "${env:VIGIL_DATA_DIR:-${sys:user.home}/.vigil}", paramLabel = "DIR",

@@ -28,9 +28,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link LogGroupModel} once {@link LogSettings#minTrainingEntries()} entries are stored, scores every group as it
  * completes (in the ingest call that completes it, so scoring keeps pace with ingest) and keeps the flagged ones.
  * Refits on the newest {@link LogSettings#maxTrainingEntries()} entries when the model is older than
- * {@link LogSettings#refitAfter()} (read off the clock) or has scored as many entries as it was trained on, but not
- * sooner than {@link LogSettings#refitAtMostEvery()} after the last fit; the old model keeps scoring until the new
- * one is ready.
+ * {@link LogSettings#refitAfter()} (read off the clock) or has scored as many entries as it was trained on; once a
+ * model was fitted on the full window, not sooner than {@link LogSettings#refitAtMostEvery()} after the last fit.
+ * The old model keeps scoring until the new one is ready.
  *
  * <p>Fits run on the executor given: a background thread in a server, the calling thread in the command line and
  * in tests. The entries the first model is trained on are its history and are not scored; every later group is.
@@ -64,6 +64,9 @@ public final class LogAnomalies {
     private long flaggedSinceFit;
     private boolean fitting;
     private long nextFitAt;
+    private long fitsDone;
+    /** How many entries the model in use was fitted on (read from the table). */
+    private long fittedOn;
 
     LogAnomalies(LogStore store, FlaggedGroupStore groups, LogSettings settings, Clock clock, Executor fits,
                  Path modelFile) {
@@ -111,7 +114,9 @@ public final class LogAnomalies {
         }
         scoring.lock();
         try {
-            install(saved, Math.max(saved.lastTrainingEntryId(), groups.progress().get(FlaggedGroupStore.SCORED_THROUGH)));
+            fittedOn = saved.trainingEntries();
+            long scoredThrough = groups.progress().get(FlaggedGroupStore.SCORED_THROUGH);
+            install(saved, Math.max(saved.lastTrainingEntryId(), scoredThrough));
         } finally {
             scoring.unlock();
         }
@@ -177,9 +182,13 @@ public final class LogAnomalies {
 
     private void maybeRefit() {
         RefitPolicy policy = RefitPolicy.every(settings.refitAfter(), Math.max(1, model.trainingEntries()));
-        boolean rested = !clock.instant().isBefore(model.fittedAt().plus(settings.refitAtMostEvery()));
-        if (!fitting && rested && policy.due(model, new RefitPolicy.Usage(model.fittedAt(), clock.instant(), entriesSinceFit,
-                groupsSinceFit, flaggedSinceFit))) {
+        // A model fitted on less than the full window is still learning the traffic: it refits as soon as the
+        // log has doubled, so the first fits on a young log grow quickly; only a full-window model waits.
+        boolean growing = fittedOn < settings.maxTrainingEntries();
+        boolean rested = growing || !clock.instant().isBefore(model.fittedAt().plus(settings.refitAtMostEvery()));
+        RefitPolicy.Usage usage = new RefitPolicy.Usage(model.fittedAt(), clock.instant(), entriesSinceFit,
+                groupsSinceFit, flaggedSinceFit);
+        if (!fitting && rested && policy.due(model, usage)) {
             startFit();
         }
     }
@@ -191,8 +200,10 @@ public final class LogAnomalies {
 
     private void fit() {
         LogGroupModel fitted = null;
+        int historySize = 0;
         try {
             List<LogEntry> history = store.pseudonymisedLatest(settings.maxTrainingEntries());
+            historySize = history.size();
             fitted = LogGroupModel.fit(history, settings.model(), clock);
             Files.createDirectories(modelFile.getParent());
             fitted.save(modelFile);
@@ -204,6 +215,8 @@ public final class LogAnomalies {
         scoring.lock();
         try {
             fitting = false;
+            fitsDone += fitted == null ? 0 : 1;
+            fittedOn = fitted == null ? fittedOn : historySize;
             if (fitted == null) {
                 nextFitAt = queuedThrough + settings.minTrainingEntries();
             } else if (model == null) {
@@ -310,6 +323,9 @@ public final class LogAnomalies {
         scoring.lock();
         try {
             out.put("model_fitted", model != null);
+            out.put("fitting", fitting);
+            out.put("fits", fitsDone);
+            out.put("fitted_on_entries", fittedOn);
             if (model != null) {
                 out.put("fitted_at", model.fittedAt().toString());
                 out.put("training_groups", model.trainingGroups());

@@ -36,7 +36,8 @@ public final class LogStore {
     private static final String COLUMNS = "e.id, epoch_us(e.ts), coalesce(e.product, e.product_pseudonym), "
             + "coalesce(e.key, e.key_pseudonym), coalesce(e.machine_code, e.machine_code_pseudonym), "
             + "coalesce(e.ip, e.ip_pseudonym), e.country, e.state, e.successful, e.method, e.endpoint, e.attributes";
-    private static final String PSEUDONYMISED = "id, epoch_us(ts), product_pseudonym, key_pseudonym, machine_code_pseudonym, "
+    private static final String PSEUDONYMISED = "id, epoch_us(ts), product_pseudonym, key_pseudonym, "
+            + "machine_code_pseudonym, "
             + "ip_pseudonym, country, state, successful";
 
     /**
