@@ -66,7 +66,7 @@ public final class LogCsv {
             throw new LogJson.FieldException("row", "the row has " + row.size() + " cells; the header names "
                     + header.size());
         }
-        Map<String, String> text = new LinkedHashMap<>();
+        String[] text = new String[LogJson.TEXT_FIELDS.size()];
         Map<String, String> attributes = new LinkedHashMap<>();
         String time = null;
         String state = null;
@@ -82,7 +82,7 @@ public final class LogCsv {
                     attributes.put(name.substring("attributes.".length()), value);
                 }
             } else {
-                text.put(name, value);
+                text[LogJson.textIndex(name)] = value;
             }
         }
         if (time == null) {

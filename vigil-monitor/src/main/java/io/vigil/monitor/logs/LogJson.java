@@ -85,7 +85,8 @@ public final class LogJson {
                 if (t == null) {
                     throw new JsonParseException(p, "the array is not closed");
                 }
-                collect(index++, p, states, entries, positions, errors);
+                collect(index, p, states, entries, positions, errors);
+                index++;
             }
             if (p.nextToken() != null) {
                 errors.add(new RejectedRecord(index, "body", "nothing may follow the array of entries"));
@@ -172,7 +173,7 @@ public final class LogJson {
         FieldException error = null;
         Instant time = null;
         Integer state = null;
-        Map<String, String> text = new LinkedHashMap<>();
+        String[] text = new String[TEXT_FIELDS.size()];
         Map<String, String> attributes = Map.of();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
@@ -183,11 +184,12 @@ public final class LogJson {
                     case "state" -> state = state(p, value);
                     case "attributes" -> attributes = attributes(p, value);
                     default -> {
-                        if (!TEXT_FIELDS.contains(name)) {
+                        int at = textIndex(name);
+                        if (at < 0) {
                             p.skipChildren();
                             throw unknown(name);
                         }
-                        text.put(name, text(p, value, name));
+                        text[at] = text(p, value, name);
                     }
                 }
             } catch (FieldException e) {
@@ -206,10 +208,24 @@ public final class LogJson {
         return entry(time, state, text, attributes, states);
     }
 
-    static LogEntry entry(Instant time, int state, Map<String, String> text, Map<String, String> attributes,
+    /** Where a text field goes in the array {@link #entry} reads: the order of {@link #TEXT_FIELDS}; -1 if none. */
+    static int textIndex(String name) {
+        return switch (name) {
+            case "product" -> 0;
+            case "key" -> 1;
+            case "machine_code" -> 2;
+            case "ip" -> 3;
+            case "country" -> 4;
+            case "method" -> 5;
+            case "endpoint" -> 6;
+            default -> -1;
+        };
+    }
+
+    static LogEntry entry(Instant time, int state, String[] text, Map<String, String> attributes,
                           StateMapping states) {
-        return LogEntry.of(0L, time, text.get("product"), text.get("key"), text.get("machine_code"), text.get("ip"),
-                text.get("country"), state, text.get("method"), text.get("endpoint"), attributes, states);
+        return LogEntry.of(0L, time, text[0], text[1], text[2], text[3], text[4], state, text[5], text[6], attributes,
+                states);
     }
 
     static FieldException unknown(String field) {
@@ -225,7 +241,7 @@ public final class LogJson {
 
     static Instant time(String text) {
         try {
-            return Instant.parse(text.trim());
+            return IsoInstants.parse(text.trim());
         } catch (DateTimeParseException e) {
             try {
                 return Instant.ofEpochMilli(Long.parseLong(text.trim()));

@@ -18,6 +18,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.duckdb.DuckDBAppender;
 
 /**
@@ -32,6 +33,7 @@ import org.duckdb.DuckDBAppender;
 public final class LogStore {
     static final int MAX_TEXT = 2048;
     static final int MAX_ATTRIBUTES = 64;
+    static final int RECENT_PSEUDONYMS = 65_536;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String COLUMNS = "e.id, epoch_us(e.ts), coalesce(e.product, e.product_pseudonym), "
             + "coalesce(e.key, e.key_pseudonym), coalesce(e.machine_code, e.machine_code_pseudonym), "
@@ -51,6 +53,12 @@ public final class LogStore {
 
     private final MonitorDatabase db;
     private final Pseudonymiser pseudonyms;
+    /**
+     * Recent pseudonyms per field: the same keys, machines and IPs come back all day, and an HMAC per identifier
+     * was the largest cost of storing an entry. Cleared when full, so a flood of new values costs HMACs again.
+     */
+    @SuppressWarnings("unchecked")
+    private final Map<String, String>[] recent = new Map[Identifier.values().length];
     private final boolean storeRaw;
     /** Guarded by the ingest connection's lock. */
     private long lastId;
@@ -59,6 +67,9 @@ public final class LogStore {
         this.db = db;
         this.pseudonyms = pseudonyms;
         this.storeRaw = storeRawIdentifiers;
+        for (int i = 0; i < recent.length; i++) {
+            recent[i] = new ConcurrentHashMap<>();
+        }
         this.lastId = db.withIngestConnection(c -> {
             try (Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT coalesce(max(id), 0) FROM log_entries")) {
@@ -79,7 +90,7 @@ public final class LogStore {
         for (int i = 0; i < entries.size(); i++) {
             RejectedRecord problem = validate(i, entries.get(i));
             if (problem == null) {
-                valid.add(pseudonyms.pseudonymise(entries.get(i)));
+                valid.add(pseudonymise(entries.get(i)));
             } else {
                 rejected.add(problem);
             }
@@ -171,11 +182,11 @@ public final class LogStore {
         }
         if (q.key() != null) {
             where.append(" AND e.key_pseudonym = ?");
-            params.add(pseudonyms.pseudonym(Identifier.KEY, q.key()));
+            params.add(pseudonym(Identifier.KEY, q.key()));
         }
         if (q.product() != null) {
             where.append(" AND e.product_pseudonym = ?");
-            params.add(pseudonyms.pseudonym(Identifier.PRODUCT, q.product()));
+            params.add(pseudonym(Identifier.PRODUCT, q.product()));
         }
         String order = q.descending() ? " DESC" : " ASC";
         String join = " JOIN log_anomalies a ON e.id BETWEEN a.starting_at AND a.ending_at"
@@ -281,7 +292,24 @@ public final class LogStore {
 
     /** The pseudonym a filter value is matched through. */
     public String pseudonym(Identifier field, String value) {
-        return pseudonyms.pseudonym(field, value);
+        if (value == null) {
+            return null;
+        }
+        Map<String, String> cache = recent[field.ordinal()];
+        String p = cache.get(value);
+        if (p == null) {
+            if (cache.size() >= RECENT_PSEUDONYMS) {
+                cache.clear();
+            }
+            p = pseudonyms.pseudonym(field, value);
+            cache.put(value, p);
+        }
+        return p;
+    }
+
+    private LogEntry pseudonymise(LogEntry e) {
+        return e.withIdentifiers(pseudonym(Identifier.PRODUCT, e.product()), pseudonym(Identifier.KEY, e.key()),
+                pseudonym(Identifier.MACHINE_CODE, e.machineCode()), pseudonym(Identifier.IP, e.ip()));
     }
 
     private static LogEntry entry(ResultSet rs) throws SQLException {

@@ -170,6 +170,29 @@ class LogStoreTest {
                 .getBytes(StandardCharsets.UTF_8), StateMapping.standard()).errors())
                 .extracting(RejectedRecord::index, RejectedRecord::field).containsExactly(tuple(1, "time"));
 
+        // Arrays stream: a bad nested value rejects its entry only; a broken array keeps the entries before it.
+        ParsedLogs array = LogJson.parse(("[{\"time\":\"2026-03-02T09:00:00Z\",\"state\":200,\"attributes\":"
+                + "{\"a\":{\"x\":[1,2]}},\"key\":\"K\"},{\"time\":\"2026-03-02T09:00:01Z\",\"state\":201},7,"
+                + "{\"time\":\"2026-03-02T09:00:02Z\",\"state\":202,\"key\":{\"deep\":[{}]}}]")
+                .getBytes(StandardCharsets.UTF_8), StateMapping.standard());
+        assertThat(array.positions()).containsExactly(1);
+        assertThat(array.errors()).extracting(RejectedRecord::index, RejectedRecord::field)
+                .containsExactly(tuple(0, "attributes.a"), tuple(2, "entry"), tuple(3, "key"));
+        ParsedLogs broken = LogJson.parse("[{\"time\":\"2026-03-02T09:00:00Z\",\"state\":200},{\"time\":"
+                .getBytes(StandardCharsets.UTF_8), StateMapping.standard());
+        assertThat(broken.positions()).containsExactly(0);
+        assertThat(broken.errors()).extracting(RejectedRecord::index, RejectedRecord::field)
+                .containsExactly(tuple(1, "body"));
+        ParsedLogs lines = LogJson.parse(("{\"time\":\"2026-03-02T09:00:00Z\",\"state\":200}\n"
+                + "{\"time\":\"2026-03-02T09:00:00Z\",\"colour\":1,\"state\":\n"
+                + "{\"time\":\"2026-03-02T09:00:00Z\",\"state\":200} {}\n"
+                + "{\"time\":\"2026-03-02T09:00:00.5Z\",\"state\":503}\n").getBytes(StandardCharsets.UTF_8),
+                StateMapping.standard());
+        assertThat(lines.positions()).containsExactly(0, 3);
+        assertThat(lines.entries().get(1).time()).isEqualTo(Instant.parse("2026-03-02T09:00:00.5Z"));
+        assertThat(lines.errors()).extracting(RejectedRecord::index, RejectedRecord::field)
+                .containsExactly(tuple(1, "body"), tuple(2, "body"));
+
         String csv = "time,state,key,product,attributes.app\n"
                 + "2026-03-02T09:00:00Z,200,K1,p1,\"v1, beta\"\n"
                 + "2026-03-02T09:00:01Z,oops,K2,p1,\n"
