@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Log ingest benchmark: starts `./vigil serve` on a free loopback port over a temporary data directory, runs
-# bench/LogIngest.java against it (a warm-up history of 10 days of generated licence traffic, waiting until the
+# bench/LogIngest.java against it (a warm-up history of 18 days of generated licence traffic, waiting until the
 # log-group model is fitted and no fit is running, then DAYS days of traffic posted to /v1/logs in NDJSON batches of 5,000 by 2 clients; entries/s
 # includes storage and the scoring of every group the batches complete), then stops the server with SIGTERM.
 # Usage: bench/log_ingest.sh [DAYS]   (default 20: about 400,000 entries)

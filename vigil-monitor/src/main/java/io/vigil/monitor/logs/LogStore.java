@@ -327,16 +327,24 @@ public final class LogStore {
                 rs.getString(10), rs.getString(11), attrs);
     }
 
+    /** The first text field longer than {@value #MAX_TEXT} characters, or null. */
+    private static String firstTooLong(LogEntry e) {
+        String[] values = {e.product(), e.key(), e.machineCode(), e.ip(), e.country(), e.method(), e.endpoint()};
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != null && values[i].length() > MAX_TEXT) {
+                return LogJson.TEXT_FIELDS.get(i);
+            }
+        }
+        return null;
+    }
+
     private static RejectedRecord validate(int index, LogEntry e) {
         if (e == null) {
             return new RejectedRecord(index, "entry", "entry is null; send a JSON object");
         }
-        String[][] texts = {{"product", e.product()}, {"key", e.key()}, {"machine_code", e.machineCode()},
-            {"ip", e.ip()}, {"country", e.country()}, {"method", e.method()}, {"endpoint", e.endpoint()}};
-        for (String[] t : texts) {
-            if (t[1] != null && t[1].length() > MAX_TEXT) {
-                return new RejectedRecord(index, t[0], t[0] + " must be at most " + MAX_TEXT + " characters");
-            }
+        String tooLong = firstTooLong(e);
+        if (tooLong != null) {
+            return new RejectedRecord(index, tooLong, tooLong + " must be at most " + MAX_TEXT + " characters");
         }
         if (e.attributes().size() > MAX_ATTRIBUTES) {
             return new RejectedRecord(index, "attributes", "at most " + MAX_ATTRIBUTES + " attributes per entry");
