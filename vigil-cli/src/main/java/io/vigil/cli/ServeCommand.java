@@ -1,5 +1,7 @@
 package io.vigil.cli;
 
+import io.vigil.core.loggroup.LogGroupSettings;
+import io.vigil.monitor.logs.LogSettings;
 import io.vigil.server.InsecureBindingException;
 import io.vigil.server.ServerConfig;
 import io.vigil.server.VigilServer;
@@ -43,6 +45,18 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--insecure", description = "Allow listening on a non-loopback address without an API key.")
     boolean insecure;
 
+    @Option(names = "--log-group-size", defaultValue = "25", paramLabel = "N",
+            description = "Request-log entries per group for /v1/log-anomalies, 2 to 10000 "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int logGroupSize;
+
+    @Option(names = "--log-per-product", description = "Cut each product's log entries into groups of their own.")
+    boolean logPerProduct;
+
+    @Option(names = "--log-pseudonyms-only", description = "Keep product, key, machine code and IP of log entries "
+            + "as pseudonyms only, never in the clear.")
+    boolean logPseudonymsOnly;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -52,8 +66,13 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new UserInputException("--port must be between 0 and 65535, got " + port);
         }
+        if (logGroupSize < 2 || logGroupSize > LogGroupSettings.MAX_GROUP_SIZE) {
+            throw new UserInputException("--log-group-size must be between 2 and " + LogGroupSettings.MAX_GROUP_SIZE
+                    + ", got " + logGroupSize);
+        }
         ServerConfig config = new ServerConfig(host, port, dataDir, maxBodyMb * 1024L * 1024L,
-                System.getenv("VIGIL_API_KEY"), insecure, Clock.systemUTC());
+                System.getenv("VIGIL_API_KEY"), insecure, Clock.systemUTC(), LogSettings.defaults()
+                .withGroups(logGroupSize, logPerProduct).withStoreRawIdentifiers(!logPseudonymsOnly));
         VigilServer server;
         try {
             server = VigilServer.start(config);

@@ -60,6 +60,19 @@ public record LogSettings(LogGroupSettings model, StateMapping states, boolean s
                 refitAfter, refitAtMostEvery);
     }
 
+    /**
+     * Groups of {@code size} entries, cut per product or over the whole log; the first fit then waits for at least
+     * 40 groups (a fit trains on the second half of its history and needs 20 groups there).
+     *
+     * @throws io.vigil.core.detect.InvalidParameterException naming group_size when it is out of range
+     */
+    public LogSettings withGroups(int size, boolean perProduct) {
+        LogGroupSettings groups = model.withGroupSize(size).withPerProduct(perProduct);
+        int min = Math.max(minTrainingEntries, 40 * size);
+        return new LogSettings(groups, states, storeRawIdentifiers, min, Math.max(maxTrainingEntries, min),
+                refitAfter, refitAtMostEvery);
+    }
+
     public LogSettings withStoreRawIdentifiers(boolean raw) {
         return new LogSettings(model, states, raw, minTrainingEntries, maxTrainingEntries, refitAfter,
                 refitAtMostEvery);
