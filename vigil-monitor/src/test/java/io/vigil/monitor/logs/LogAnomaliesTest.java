@@ -147,12 +147,12 @@ class LogAnomaliesTest {
     void concurrentIngestScoresEveryGroupOnceInIdOrderAndRefitsWhenDueButAtMostHourly(@TempDir Path own)
             throws Exception {
         LicenceTrafficGenerator generator = new LicenceTrafficGenerator(LicenceTrafficGenerator.Profile.standard(), 9);
-        List<LogEntry> start = generator.generate(HISTORY_START, Duration.ofDays(2), 1, List.of()).entries();
-        List<LogEntry> more = generator.generate(HISTORY_START.plus(Duration.ofDays(2)), Duration.ofDays(1),
+        List<LogEntry> start = generator.generate(HISTORY_START, Duration.ofDays(1), 1, List.of()).entries();
+        List<LogEntry> more = generator.generate(HISTORY_START.plus(Duration.ofDays(1)), Duration.ofDays(1),
                 start.size() + 1L, List.of()).entries();
         // The first fit comes after 15,000 entries and fits read the newest 15,000: a refit is due 15,000 later.
         LogSettings settings = LogSettings.defaults().withTrainingEntries(15_000, 15_000);
-        MutableClock now = new MutableClock(HISTORY_START.plus(Duration.ofDays(2)));
+        MutableClock now = new MutableClock(HISTORY_START.plus(Duration.ofDays(1)));
         try (MonitorDatabase db = MonitorDatabase.open(own)) {
             LogAnomalies logs = LogAnomalies.open(db, own, settings, now, Runnable::run);
             ingest(logs, start);
