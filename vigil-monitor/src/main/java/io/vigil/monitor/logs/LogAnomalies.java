@@ -188,7 +188,8 @@ public final class LogAnomalies {
         boolean rested = growing || !clock.instant().isBefore(model.fittedAt().plus(settings.refitAtMostEvery()));
         RefitPolicy.Usage usage = new RefitPolicy.Usage(model.fittedAt(), clock.instant(), entriesSinceFit,
                 groupsSinceFit, flaggedSinceFit);
-        if (!fitting && rested && policy.due(model, usage)) {
+        // After a failed fit, wait for more entries rather than fail again on every batch.
+        if (!fitting && rested && queuedThrough >= nextFitAt && policy.due(model, usage)) {
             startFit();
         }
     }

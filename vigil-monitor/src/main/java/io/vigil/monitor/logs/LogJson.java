@@ -99,6 +99,12 @@ public final class LogJson {
 
     private static void parseLines(byte[] body, StateMapping states, List<LogEntry> entries, List<Integer> positions,
                                    List<RejectedRecord> errors) {
+        if (parseWellFormedLines(body, states, entries, positions, errors)) {
+            return;
+        }
+        entries.clear();
+        positions.clear();
+        errors.clear();
         int index = 0;
         int from = 0;
         while (from < body.length) {
@@ -126,6 +132,32 @@ public final class LogJson {
                 index++;
             }
             from = to + 1;
+        }
+    }
+
+    /**
+     * The common case in one parser over the whole body, which costs a fraction of a parser per line: it holds
+     * when line k (from 1) is exactly the k-th object and the text is valid JSON. Returns false, leaving partial
+     * results for the caller to discard, as soon as that does not hold (a broken line, a blank line, two objects on
+     * a line, an object over several lines).
+     */
+    private static boolean parseWellFormedLines(byte[] body, StateMapping states, List<LogEntry> entries,
+                                                List<Integer> positions, List<RejectedRecord> errors) {
+        int index = 0;
+        try (JsonParser p = MAPPER.getFactory().createParser(body)) {
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t != JsonToken.START_OBJECT || p.currentTokenLocation().getLineNr() != index + 1) {
+                    return false;
+                }
+                collect(index, p, states, entries, positions, errors);
+                if (p.currentTokenLocation().getLineNr() != index + 1) {
+                    return false;
+                }
+                index++;
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -193,6 +193,17 @@ class LogStoreTest {
         assertThat(lines.errors()).extracting(RejectedRecord::index, RejectedRecord::field)
                 .containsExactly(tuple(1, "body"), tuple(2, "body"));
 
+        for (String eol : List.of("\n", "\r\n")) {
+            ParsedLogs clean = LogJson.parse(("{\"time\":\"2026-03-02T09:00:00Z\",\"state\":200}" + eol
+                    + "{\"time\":\"2026-03-02T09:00:01Z\",\"state\":true}" + eol
+                    + "{\"time\":\"2026-03-02T09:00:02Z\",\"state\":401,\"ip\":\"10.1.1.1\"}" + eol)
+                    .getBytes(StandardCharsets.UTF_8), StateMapping.standard());
+            assertThat(clean.positions()).containsExactly(0, 2);
+            assertThat(clean.entries().get(1).ip()).isEqualTo("10.1.1.1");
+            assertThat(clean.errors()).extracting(RejectedRecord::index, RejectedRecord::field)
+                    .containsExactly(tuple(1, "state"));
+        }
+
         String csv = "time,state,key,product,attributes.app\n"
                 + "2026-03-02T09:00:00Z,200,K1,p1,\"v1, beta\"\n"
                 + "2026-03-02T09:00:01Z,oops,K2,p1,\n"
