@@ -30,8 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Log ingest client for a running `vigil serve` (bench/log_ingest.sh runs it with Vigil's jar on the class path:
  * `java -cp vigil-cli/target/vigil.jar bench/LogIngest.java URL`). Generates seeded licence traffic
  * (LicenceTrafficGenerator, standard profile) and posts it to /v1/logs as NDJSON in batches: first a warm-up
- * history of 18 days (past the 200,000-entry training window, so the model is full-grown), waiting until the server
- * has fitted its log-group model and no fit is running; then the measured stretch (with the three planted incident
+ * history of 24 days, two days at a time, waiting after each until no fit is running (the model grows its window
+ * to the full 200,000 entries, as a server's does); then the measured stretch (with the three planted incident
  * kinds), timed from the first request to the last answer. Every answer comes after the batch is durable and the
  * groups it completed are scored, so entries/s includes group scoring. Batches are serialised before the clock
  * starts; the generator's cost is not measured. With -Dserver.pid the server's CPU time for the stretch is read
@@ -45,19 +45,25 @@ public class LogIngest {
     public static void main(String[] args) throws Exception {
         String base = args.length > 0 ? args[0] : "http://127.0.0.1:11540";
         int batch = Integer.getInteger("batch", 5_000);
-        int clients = Integer.getInteger("clients", 2);
-        int historyDays = Integer.getInteger("historyDays", 18);
+        int clients = Integer.getInteger("clients", 3);
+        int historyDays = Integer.getInteger("historyDays", 24);
         int days = Integer.getInteger("days", 20);
         LicenceTrafficGenerator generator = new LicenceTrafficGenerator(LicenceTrafficGenerator.Profile.standard(), 11);
         Instant start = Instant.parse("2026-01-05T00:00:00Z");
         LicenceTraffic history = generator.generate(start, Duration.ofDays(historyDays), 1, List.of());
-        post(base, batches(history.entries(), batch), 1);
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        JsonNode analysis = analysis(base);
-        while ((!analysis.path("model_fitted").asBoolean() || analysis.path("fitting").asBoolean())
-                && System.nanoTime() < deadline) {
-            Thread.sleep(200);
+        // Two days at a time, each time until no fit runs: the model grows its window as a server's would, and
+        // the measured stretch starts with a full-grown model and no fit in flight.
+        JsonNode analysis = null;
+        int perChunk = history.entries().size() * 2 / historyDays;
+        for (int from = 0; from < history.entries().size(); from += perChunk) {
+            List<LogEntry> chunk = history.entries().subList(from, Math.min(history.entries().size(), from + perChunk));
+            post(base, batches(chunk, batch), 1);
+            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
             analysis = analysis(base);
+            while (analysis.path("fitting").asBoolean() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                analysis = analysis(base);
+            }
         }
         if (!analysis.path("model_fitted").asBoolean()) {
             throw new IllegalStateException("the server fitted no model: " + analysis);
