@@ -33,8 +33,8 @@ import picocli.CommandLine.Parameters;
         description = {"Import a licence-server log: NDJSON, a JSON array, or CSV whose header names the fields "
                 + "(time, state, product, key, machine_code, ip, country, method, endpoint, attributes.NAME).",
                 "Prints entries stored and rejected and the groups flagged. The first model is fitted once "
-                        + "10,000 entries are stored (they are its history); later groups are scored as they "
-                        + "complete."})
+                        + "10,000 entries covering two days are stored (they are its history); later groups are "
+                        + "scored as they complete."})
 final class LogsImportCommand implements Callable<Integer> {
     private static final int BATCH = 5_000;
     private static final int SHOWN_REJECTIONS = 20;
@@ -104,8 +104,8 @@ final class LogsImportCommand implements Callable<Integer> {
             out.println("groups scored " + scored + ", flagged " + flagged
                     + " (list them with 'vigil logs anomalies')");
         } else {
-            out.println("no model yet: " + after.get("entries") + " entries stored, the first fit needs "
-                    + after.get("fit_after_entries"));
+            out.println("no model yet: " + after.get("entries") + " entries stored; the first fit needs "
+                    + after.get("fit_after_entries") + " covering " + after.get("fit_after_span"));
         }
         out.flush();
         return 0;

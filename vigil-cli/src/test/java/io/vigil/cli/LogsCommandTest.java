@@ -57,8 +57,8 @@ class LogsCommandTest {
     @Test
     void importsHistoryThenADayAndListsTheFlaggedGroups() throws Exception {
         LicenceTrafficGenerator generator = new LicenceTrafficGenerator(LicenceTrafficGenerator.Profile.standard(), 5);
-        LicenceTraffic history = generator.generate(START, Duration.ofDays(2), 1, List.of());
-        Instant dayStart = START.plus(Duration.ofDays(2));
+        LicenceTraffic history = generator.generate(START, Duration.ofDays(3), 1, List.of());
+        Instant dayStart = START.plus(Duration.ofDays(3));
         LicenceTraffic day = generator.generate(dayStart, Duration.ofHours(8), history.entries().size() + 1L,
                 List.of(new Plan(Kind.REPEATED_FAILURES, dayStart.plus(Duration.ofHours(4)))));
         Path data = dir.resolve("data");

@@ -25,7 +25,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Log-group anomalies over the stored log: ingests entries, cuts them into consecutive groups, fits a
- * {@link LogGroupModel} once {@link LogSettings#minTrainingEntries()} entries are stored, scores every group as it
+ * {@link LogGroupModel} once {@link LogSettings#minTrainingEntries()} entries covering
+ * {@link LogSettings#minTrainingSpan()} are stored, scores every group as it
  * completes (in the ingest call that completes it, so scoring keeps pace with ingest) and keeps the flagged ones.
  * Refits on the newest {@link LogSettings#maxTrainingEntries()} entries when the model is older than
  * {@link LogSettings#refitAfter()} (read off the clock) or has scored as many entries as it was trained on; once a
@@ -175,7 +176,7 @@ public final class LogAnomalies {
     }
 
     private void maybeFit() {
-        if (!fitting && queuedThrough >= nextFitAt) {
+        if (!fitting && queuedThrough >= nextFitAt && store.span().compareTo(settings.minTrainingSpan()) >= 0) {
             startFit();
         }
     }
@@ -334,6 +335,7 @@ public final class LogAnomalies {
                 out.put("detector", model.settings().detector());
             } else {
                 out.put("fit_after_entries", nextFitAt);
+                out.put("fit_after_span", settings.minTrainingSpan().toString());
             }
         } finally {
             scoring.unlock();

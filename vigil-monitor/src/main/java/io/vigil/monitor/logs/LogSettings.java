@@ -13,14 +13,16 @@ import java.util.Objects;
  * @param storeRawIdentifiers   keep product, key, machine code and IP in the clear next to their pseudonyms; when
  *                              false the table holds pseudonyms only and raw values are never written
  * @param minTrainingEntries    stored entries needed before the first fit, at least twice a group
+ * @param minTrainingSpan       time the stored log must cover before the first fit: a model that has not seen
+ *                              every hour of the day judges the hours it missed as anomalous
  * @param maxTrainingEntries    most recent entries a fit or refit reads, at least {@code minTrainingEntries}
  * @param refitAfter            a model older than this is refitted on recent history
  * @param refitAtMostEvery      however much traffic arrives, no refit sooner than this after the last fit: a
  *                              window of recent history barely moves in less, and a fit costs seconds of a core
  */
 public record LogSettings(LogGroupSettings model, StateMapping states, boolean storeRawIdentifiers,
-                          int minTrainingEntries, int maxTrainingEntries, Duration refitAfter,
-                          Duration refitAtMostEvery) {
+                          int minTrainingEntries, Duration minTrainingSpan, int maxTrainingEntries,
+                          Duration refitAfter, Duration refitAtMostEvery) {
     public static final int DEFAULT_MIN_TRAINING_ENTRIES = 10_000;
     public static final int DEFAULT_MAX_TRAINING_ENTRIES = 200_000;
 
@@ -28,6 +30,10 @@ public record LogSettings(LogGroupSettings model, StateMapping states, boolean s
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(states, "states");
         Objects.requireNonNull(refitAfter, "refitAfter");
+        Objects.requireNonNull(minTrainingSpan, "minTrainingSpan");
+        if (minTrainingSpan.isNegative()) {
+            throw new IllegalArgumentException("log min_training_span must not be negative, got " + minTrainingSpan);
+        }
         if (minTrainingEntries < 2 * model.groupSize()) {
             throw new IllegalArgumentException("log min_training_entries must be at least two groups ("
                     + 2 * model.groupSize() + "), got " + minTrainingEntries);
@@ -47,17 +53,18 @@ public record LogSettings(LogGroupSettings model, StateMapping states, boolean s
     }
 
     /**
-     * Groups of 25 over the whole log, {@code auto}, raw identifiers kept, fit after 10,000 entries, refit weekly
-     * or after as many entries as the model was trained on, but at most hourly.
+     * Groups of 25 over the whole log, {@code auto}, raw identifiers kept, first fit once 10,000 entries covering two
+     * days are stored, refit weekly or after as many entries as the model was trained on, but at most hourly.
      */
     public static LogSettings defaults() {
         return new LogSettings(LogGroupSettings.defaults(), StateMapping.standard(), true,
-                DEFAULT_MIN_TRAINING_ENTRIES, DEFAULT_MAX_TRAINING_ENTRIES, Duration.ofDays(7), Duration.ofHours(1));
+                DEFAULT_MIN_TRAINING_ENTRIES, Duration.ofDays(2), DEFAULT_MAX_TRAINING_ENTRIES, Duration.ofDays(7),
+                Duration.ofHours(1));
     }
 
     public LogSettings withModel(LogGroupSettings newModel) {
-        return new LogSettings(newModel, states, storeRawIdentifiers, minTrainingEntries, maxTrainingEntries,
-                refitAfter, refitAtMostEvery);
+        return new LogSettings(newModel, states, storeRawIdentifiers, minTrainingEntries, minTrainingSpan,
+                maxTrainingEntries, refitAfter, refitAtMostEvery);
     }
 
     /**
@@ -69,21 +76,27 @@ public record LogSettings(LogGroupSettings model, StateMapping states, boolean s
     public LogSettings withGroups(int size, boolean perProduct) {
         LogGroupSettings groups = model.withGroupSize(size).withPerProduct(perProduct);
         int min = Math.max(minTrainingEntries, 40 * size);
-        return new LogSettings(groups, states, storeRawIdentifiers, min, Math.max(maxTrainingEntries, min),
-                refitAfter, refitAtMostEvery);
+        return new LogSettings(groups, states, storeRawIdentifiers, min, minTrainingSpan,
+                Math.max(maxTrainingEntries, min), refitAfter, refitAtMostEvery);
     }
 
     public LogSettings withStoreRawIdentifiers(boolean raw) {
-        return new LogSettings(model, states, raw, minTrainingEntries, maxTrainingEntries, refitAfter,
+        return new LogSettings(model, states, raw, minTrainingEntries, minTrainingSpan, maxTrainingEntries, refitAfter,
                 refitAtMostEvery);
     }
 
     public LogSettings withTrainingEntries(int min, int max) {
-        return new LogSettings(model, states, storeRawIdentifiers, min, max, refitAfter, refitAtMostEvery);
+        return new LogSettings(model, states, storeRawIdentifiers, min, minTrainingSpan, max, refitAfter,
+                refitAtMostEvery);
+    }
+
+    public LogSettings withMinTrainingSpan(Duration span) {
+        return new LogSettings(model, states, storeRawIdentifiers, minTrainingEntries, span, maxTrainingEntries,
+                refitAfter, refitAtMostEvery);
     }
 
     public LogSettings withRefit(Duration after, Duration atMostEvery) {
-        return new LogSettings(model, states, storeRawIdentifiers, minTrainingEntries, maxTrainingEntries, after,
-                atMostEvery);
+        return new LogSettings(model, states, storeRawIdentifiers, minTrainingEntries, minTrainingSpan,
+                maxTrainingEntries, after, atMostEvery);
     }
 }

@@ -274,6 +274,18 @@ public final class LogStore {
         });
     }
 
+    /** How long the stored log spans, from its earliest to its latest entry time; zero when empty. */
+    public java.time.Duration span() {
+        return db.withConnection(c -> {
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT coalesce(epoch_us(max(ts)) - epoch_us(min(ts)), 0) "
+                         + "FROM log_entries")) {
+                rs.next();
+                return java.time.Duration.ofNanos(rs.getLong(1) * 1_000L);
+            }
+        });
+    }
+
     /** Number of stored entries. */
     public long count() {
         return db.withConnection(c -> {

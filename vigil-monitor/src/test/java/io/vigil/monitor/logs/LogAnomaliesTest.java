@@ -151,7 +151,8 @@ class LogAnomaliesTest {
         List<LogEntry> more = generator.generate(HISTORY_START.plus(Duration.ofDays(1)), Duration.ofDays(1),
                 start.size() + 1L, List.of()).entries();
         // The first fit comes after 15,000 entries and fits read the newest 15,000: a refit is due 15,000 later.
-        LogSettings settings = LogSettings.defaults().withTrainingEntries(15_000, 15_000);
+        LogSettings settings = LogSettings.defaults().withTrainingEntries(15_000, 15_000)
+                .withMinTrainingSpan(Duration.ofHours(12));
         MutableClock now = new MutableClock(HISTORY_START.plus(Duration.ofDays(1)));
         try (MonitorDatabase db = MonitorDatabase.open(own)) {
             LogAnomalies logs = LogAnomalies.open(db, own, settings, now, Runnable::run);
