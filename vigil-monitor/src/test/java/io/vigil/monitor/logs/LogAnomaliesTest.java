@@ -187,4 +187,31 @@ class LogAnomaliesTest {
             assertThat(logs.status()).containsEntry("fitted_at", now.instant().toString());
         }
     }
+
+    @Test
+    void perProductGroupsHoldOneProductsEntries(@TempDir Path own) {
+        LicenceTrafficGenerator generator = new LicenceTrafficGenerator(LicenceTrafficGenerator.Profile.standard(), 4);
+        Instant guessing = HISTORY_START.plus(Duration.ofHours(62));
+        LicenceTraffic traffic = generator.generate(HISTORY_START, Duration.ofDays(3), 1,
+                List.of(new Plan(Kind.KEY_GUESSING, guessing)));
+        LogSettings settings = LogSettings.defaults().withGroups(25, true);
+        try (MonitorDatabase db = MonitorDatabase.open(own)) {
+            LogAnomalies logs = LogAnomalies.open(db, own, settings, new MutableClock(guessing), Runnable::run);
+            ingest(logs, traffic.entries());
+            assertThat((Long) logs.status().get("groups_scored")).isPositive();
+            List<FlaggedGroup> flagged = logs.anomalies(1000, null, null, false);
+            PlantedIncident incident = traffic.incidents().get(0);
+            List<FlaggedGroup> hits = flagged.stream()
+                    .filter(g -> incident.entriesBetween(g.startingAt(), g.endingAt()) >= 10).toList();
+            assertThat(hits).isNotEmpty();
+            for (FlaggedGroup g : hits) {
+                assertThat(g.product()).isNotNull();
+                List<LoggedEntry> members = logs.entriesOf(g);
+                assertThat(members).hasSize(25);
+                assertThat(members).extracting(e -> e.entry().product()).containsOnly(members.get(0).entry().product());
+                assertThat(logs.store().pseudonym(io.vigil.core.loggroup.Pseudonymiser.Identifier.PRODUCT,
+                        members.get(0).entry().product())).isEqualTo(g.product());
+            }
+        }
+    }
 }
