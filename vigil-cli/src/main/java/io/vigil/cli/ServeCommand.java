@@ -1,6 +1,8 @@
 package io.vigil.cli;
 
+import io.vigil.core.loggroup.LogGroupSettings;
 import io.vigil.monitor.action.MailSettings;
+import io.vigil.monitor.logs.LogSettings;
 import io.vigil.monitor.traffic.TrafficRetention;
 import io.vigil.server.InsecureBindingException;
 import io.vigil.server.ServerConfig;
@@ -53,6 +55,18 @@ final class ServeCommand implements Callable<Integer> {
     @CommandLine.Mixin
     SmtpOptions smtp = new SmtpOptions();
 
+    @Option(names = "--log-group-size", defaultValue = "25", paramLabel = "N",
+            description = "Request-log entries per group for /v1/log-anomalies, 2 to 10000 "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int logGroupSize;
+
+    @Option(names = "--log-per-product", description = "Cut each product's log entries into groups of their own.")
+    boolean logPerProduct;
+
+    @Option(names = "--log-pseudonyms-only", description = "Keep product, key, machine code and IP of log entries "
+            + "as pseudonyms only, never in the clear.")
+    boolean logPseudonymsOnly;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -65,10 +79,15 @@ final class ServeCommand implements Callable<Integer> {
         if (trafficRetentionDays < 1) {
             throw new UserInputException("--traffic-retention-days must be at least 1, got " + trafficRetentionDays);
         }
+        if (logGroupSize < 2 || logGroupSize > LogGroupSettings.MAX_GROUP_SIZE) {
+            throw new UserInputException("--log-group-size must be between 2 and " + LogGroupSettings.MAX_GROUP_SIZE
+                    + ", got " + logGroupSize);
+        }
         MailSettings mail = smtp.settings(System.getenv());
         ServerConfig config = new ServerConfig(host, port, dataDir, maxBodyMb * 1024L * 1024L,
                 System.getenv("VIGIL_API_KEY"), insecure, Clock.systemUTC(), mail,
-                new TrafficRetention(trafficRetentionDays));
+                new TrafficRetention(trafficRetentionDays), LogSettings.defaults()
+                .withGroups(logGroupSize, logPerProduct).withStoreRawIdentifiers(!logPseudonymsOnly));
         VigilServer server;
         try {
             server = VigilServer.start(config);

@@ -15,8 +15,8 @@ public final class VigilCommand implements Runnable {
      * gets only that one's tree (help, no arguments and unknown names get them all).
      */
     static final List<Class<?>> SUBCOMMANDS = List.of(DetectCommand.class, ServeCommand.class, StreamCommand.class,
-            MonitorCommand.class, TrafficCommand.class, CommandLine.HelpCommand.class, DatasetCommand.class,
-            DetectorCommand.class);
+            LogsCommand.class, MonitorCommand.class, TrafficCommand.class, CommandLine.HelpCommand.class,
+            DatasetCommand.class, DetectorCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -27,6 +27,14 @@ class ServeCommandTest {
     }
 
     @Test
+    void refusesALogGroupSizeOutOfRange() {
+        DetectRunCommandTest.Result r = DetectRunCommandTest.run("serve", "--port", "0", "--log-group-size", "1",
+                "--data-dir", dir.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--log-group-size must be between 2 and 10000, got 1");
+    }
+
+    @Test
     void helpListsTheOptions() {
         DetectRunCommandTest.Result r = DetectRunCommandTest.run("serve", "--help");
         assertThat(r.code()).isZero();

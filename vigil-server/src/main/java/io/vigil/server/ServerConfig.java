@@ -2,6 +2,7 @@ package io.vigil.server;
 
 import io.vigil.monitor.action.MailSettings;
 import io.vigil.monitor.traffic.TrafficRetention;
+import io.vigil.monitor.logs.LogSettings;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -21,9 +22,11 @@ import java.util.Objects;
  * @param mail         SMTP server for monitors' email actions; null when none is configured (email actions then fail
  *                     their attempt with a message saying so)
  * @param trafficRetention how many days of traffic the monitor store keeps
+ * @param logs         how request logs ({@code /v1/logs}) are stored and cut into groups
  */
 public record ServerConfig(String host, int port, Path dataDir, long maxBodyBytes, String apiKey, boolean insecure,
-                           Clock clock, MailSettings mail, TrafficRetention trafficRetention) {
+                           Clock clock, MailSettings mail, TrafficRetention trafficRetention,
+                           LogSettings logs) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 11540;
     public static final int DEFAULT_MAX_BODY_MB = 64;
@@ -33,6 +36,7 @@ public record ServerConfig(String host, int port, Path dataDir, long maxBodyByte
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(trafficRetention, "trafficRetention");
+        Objects.requireNonNull(logs, "logs");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
         }
@@ -45,10 +49,11 @@ public record ServerConfig(String host, int port, Path dataDir, long maxBodyByte
         dataDir = dataDir.toAbsolutePath().normalize();
     }
 
-    /** Without mail settings and with the default traffic retention. */
+    /** Without mail settings, with the default traffic retention and log settings. */
     public ServerConfig(String host, int port, Path dataDir, long maxBodyBytes, String apiKey, boolean insecure,
                         Clock clock) {
-        this(host, port, dataDir, maxBodyBytes, apiKey, insecure, clock, null, TrafficRetention.DEFAULT);
+        this(host, port, dataDir, maxBodyBytes, apiKey, insecure, clock, null, TrafficRetention.DEFAULT,
+                LogSettings.defaults());
     }
 
     /** Loopback on a free port, no key, the system clock: what tests and embedding start from. */
@@ -62,27 +67,38 @@ public record ServerConfig(String host, int port, Path dataDir, long maxBodyByte
     }
 
     public ServerConfig withApiKey(String key) {
-        return new ServerConfig(host, port, dataDir, maxBodyBytes, key, insecure, clock, mail, trafficRetention);
+        return new ServerConfig(host, port, dataDir, maxBodyBytes, key, insecure, clock, mail, trafficRetention,
+                logs);
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, dataDir, maxBodyBytes, apiKey, insecure, clock, mail, trafficRetention);
+        return new ServerConfig(host, newPort, dataDir, maxBodyBytes, apiKey, insecure, clock, mail,
+                trafficRetention, logs);
     }
 
     public ServerConfig withMaxBodyBytes(long limit) {
-        return new ServerConfig(host, port, dataDir, limit, apiKey, insecure, clock, mail, trafficRetention);
+        return new ServerConfig(host, port, dataDir, limit, apiKey, insecure, clock, mail, trafficRetention,
+                logs);
     }
 
     public ServerConfig withClock(Clock newClock) {
-        return new ServerConfig(host, port, dataDir, maxBodyBytes, apiKey, insecure, newClock, mail, trafficRetention);
+        return new ServerConfig(host, port, dataDir, maxBodyBytes, apiKey, insecure, newClock, mail,
+                trafficRetention, logs);
     }
 
     public ServerConfig withMail(MailSettings settings) {
-        return new ServerConfig(host, port, dataDir, maxBodyBytes, apiKey, insecure, clock, settings, trafficRetention);
+        return new ServerConfig(host, port, dataDir, maxBodyBytes, apiKey, insecure, clock, settings, trafficRetention,
+                logs);
     }
 
     public ServerConfig withTrafficRetention(TrafficRetention retention) {
-        return new ServerConfig(host, port, dataDir, maxBodyBytes, apiKey, insecure, clock, mail, retention);
+        return new ServerConfig(host, port, dataDir, maxBodyBytes, apiKey, insecure, clock, mail, retention, logs);
+
+    }
+
+    public ServerConfig withLogs(LogSettings settings) {
+        return new ServerConfig(host, port, dataDir, maxBodyBytes, apiKey, insecure, clock, mail, trafficRetention,
+                settings);
     }
 
     /**
