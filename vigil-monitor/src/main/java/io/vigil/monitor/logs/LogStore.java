@@ -25,7 +25,7 @@ import org.duckdb.DuckDBAppender;
  * Licence-server request log entries in the {@code log_entries} table of the monitor database.
  *
  * <p>Entries go in through DuckDB's appender inside one transaction per call; ids are assigned then, one more than
- * the last id stored, in the order sent, under the ingest connection's lock, so ids increase with arrival. When
+ * the last id stored, in the order sent, under the store's append lock, so ids increase with arrival. When
  * {@link #ingest} returns, the transaction has committed and DuckDB has synced its write-ahead log: an acknowledged
  * entry survives a crash. Product, key, machine code and IP are stored as {@link Pseudonymiser} pseudonyms, and
  * in the clear too only when the settings keep raw identifiers; filters match through the pseudonyms either way.
@@ -60,7 +60,12 @@ public final class LogStore {
     @SuppressWarnings("unchecked")
     private final Map<String, String>[] recent = new Map[Identifier.values().length];
     private final boolean storeRaw;
-    /** Guarded by the ingest connection's lock. */
+    /**
+     * Serialises log appends: ids are assigned from {@link #lastId} in arrival order, and the database hands out
+     * several ingest connections (traffic batches append concurrently), so the lock is the store's own.
+     */
+    private final Object appendLock = new Object();
+    /** Guarded by {@link #appendLock}. */
     private long lastId;
 
     public LogStore(MonitorDatabase db, Pseudonymiser pseudonyms, boolean storeRawIdentifiers) {
@@ -99,7 +104,10 @@ public final class LogStore {
             return new Batch(new LogIngestResult(0, 0, 0, rejected), List.of());
         }
         List<LogEntry> raw = storeRaw ? validRaw(entries, rejected) : null;
-        List<LogEntry> stored = db.withIngestConnection(c -> append(c, valid, raw));
+        List<LogEntry> stored;
+        synchronized (appendLock) {
+            stored = db.withIngestConnection(c -> append(c, valid, raw));
+        }
         return new Batch(new LogIngestResult(stored.size(), stored.get(0).id(), stored.get(stored.size() - 1).id(),
                 rejected), stored);
     }
@@ -299,7 +307,9 @@ public final class LogStore {
 
     /** The id of the newest entry, 0 when there is none. */
     public long lastId() {
-        return db.withIngestConnection(c -> lastId);
+        synchronized (appendLock) {
+            return lastId;
+        }
     }
 
     /** The pseudonym a filter value is matched through. */
