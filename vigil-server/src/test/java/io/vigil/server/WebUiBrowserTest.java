@@ -62,7 +62,9 @@ class WebUiBrowserTest {
                 "--user-data-dir=" + profile.toAbsolutePath());
         driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(new Dimension(1280, 900));
+        // htmx swaps elements in place: one found just before a swap is stale when read, so look again.
         wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         Files.createDirectories(SCREENSHOTS);
     }
 
