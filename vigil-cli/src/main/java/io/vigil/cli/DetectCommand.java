@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code vigil detect}: batch detection on files. */
 @Command(name = "detect", mixinStandardHelpOptions = true,
         description = "Fit a detector and flag anomalous rows.",
-        subcommands = {DetectRunCommand.class, DetectAlgorithmsCommand.class})
+        subcommands = {DetectRunCommand.class, DetectAlgorithmsCommand.class, DetectResultsCommand.class})
 final class DetectCommand implements Runnable {
 
     @CommandLine.Spec

@@ -34,11 +34,16 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code vigil detect run}: fit on a CSV file, score every row, write the scores and print a summary. */
+/**
+ * {@code vigil detect run}: fit on a CSV file, score every row, write the scores and print a summary; or, with
+ * {@code --detector} and {@code --dataset}, run a named detector on a stored dataset as a workflow run.
+ */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Fit a detector on every row of a CSV file (with a header) and score the same rows.",
                 "Every column not excluded (and not the label) is a feature; text columns are encoded with an "
-                        + "inferred schema."})
+                        + "inferred schema.",
+                "Or run a named detector (vigil detector create) on a stored dataset (vigil dataset import) with "
+                        + "--detector and --dataset: the run is stored, vigil detect results shows it."})
 final class DetectRunCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -49,9 +54,19 @@ final class DetectRunCommand implements Callable<Integer> {
                     + "knn); vigil detect algorithms lists them.")
     String algorithm;
 
-    @Option(names = "--input", required = true, paramLabel = "FILE", description = "CSV file with a header row, "
+    @Option(names = "--input", paramLabel = "FILE", description = "CSV file with a header row, "
             + "optionally gzip-compressed (.csv.gz).")
     Path input;
+
+    @Option(names = "--detector", paramLabel = "NAME", description = "Named detector to run on --dataset "
+            + "(instead of --input).")
+    String detectorName;
+
+    @Option(names = "--dataset", paramLabel = "NAME", description = "Stored dataset to run --detector on.")
+    String datasetName;
+
+    @picocli.CommandLine.Mixin
+    DataDirOption dataDir;
 
     @Option(names = "--exclude", paramLabel = "COL", description = "Column to leave out; repeatable.")
     List<String> exclude = new ArrayList<>();
@@ -101,6 +116,13 @@ final class DetectRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (detectorName != null || datasetName != null) {
+            return NamedRun.run(this);
+        }
+        if (input == null) {
+            throw new UserInputException("--input: give a CSV file, or --detector NAME and --dataset NAME to run "
+                    + "a named detector on a stored dataset");
+        }
         PrintWriter out = spec.commandLine().getOut();
         DetectorRegistry registry = DetectorRegistry.standard();
         int workers = threads == null ? ParallelLoop.defaultThreads() : threads;

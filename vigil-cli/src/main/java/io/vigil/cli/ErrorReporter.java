@@ -22,7 +22,13 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
         }
         String message;
         int code = BAD_INPUT;
-        if (e instanceof DataFormatException d) {
+        if (e instanceof io.vigil.workflow.InvalidWorkflowRequestException w) {
+            message = WorkflowOptions.option(w.field()) + ": " + w.getMessage();
+        } else if (e instanceof io.vigil.workflow.WorkflowNotFoundException
+                || e instanceof io.vigil.workflow.NameTakenException
+                || e instanceof io.vigil.workflow.RunNotFinishedException) {
+            message = e.getMessage();
+        } else if (e instanceof DataFormatException d) {
             message = d.toString();
         } else if (e instanceof InvalidParameterException p) {
             message = p.parameter() + ": " + p.getMessage();

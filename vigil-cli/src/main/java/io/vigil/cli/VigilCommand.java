@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "vigil", mixinStandardHelpOptions = true, versionProvider = VigilCommand.VersionProvider.class,
         description = "Anomaly detection for the JVM.",
         subcommands = {DetectCommand.class, ServeCommand.class, StreamCommand.class,
-                CommandLine.HelpCommand.class})
+                CommandLine.HelpCommand.class, DatasetCommand.class, DetectorCommand.class})
 public final class VigilCommand implements Runnable {
 
     @CommandLine.Spec

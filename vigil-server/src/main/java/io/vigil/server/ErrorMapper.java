@@ -49,6 +49,18 @@ public final class ErrorMapper {
         if (e instanceof MonitorNotFoundException n) {
             return new ApiError(404, "not_found_error", n.getMessage(), null);
         }
+        if (e instanceof io.vigil.workflow.InvalidWorkflowRequestException w) {
+            return invalid(w.getMessage(), w.field());
+        }
+        if (e instanceof io.vigil.workflow.WorkflowNotFoundException n) {
+            return new ApiError(404, "not_found_error", n.getMessage(), null);
+        }
+        if (e instanceof io.vigil.workflow.NameTakenException t) {
+            return new ApiError(409, "conflict_error", t.getMessage(), t.field());
+        }
+        if (e instanceof io.vigil.workflow.RunNotFinishedException r) {
+            return new ApiError(409, "conflict_error", r.getMessage(), null);
+        }
         if (e instanceof InvalidSchemaException s) {
             return invalid(s.getMessage(), s.param());
         }

@@ -34,6 +34,7 @@ public final class VigilServer implements AutoCloseable {
     private final AnomalyService service;
     private final StreamService streams;
     private final io.vigil.monitor.MonitorSystem monitors;
+    private final io.vigil.workflow.Workflow workflow;
     private final java.util.concurrent.ScheduledExecutorService monitorTicks =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "vigil-monitor-scheduler");
@@ -65,6 +66,7 @@ public final class VigilServer implements AutoCloseable {
                 config.dataDir().resolve("streams"));
         this.monitors = io.vigil.monitor.MonitorSystem.open(config.dataDir(),
                 new io.vigil.monitor.traffic.TrafficRetention(30), null, io.vigil.monitor.action.RetryPolicy.DEFAULT);
+        this.workflow = io.vigil.workflow.Workflow.open(config.dataDir(), config.clock());
         this.auth = config.apiKey() == null ? null : new BearerAuth(config.apiKey());
         try (InputStream in = VigilServer.class.getResourceAsStream("openapi.json")) {
             if (in == null) {
@@ -146,6 +148,25 @@ public final class VigilServer implements AutoCloseable {
         route(cfg, "GET", "/v1/monitors/{id}/conditions/{index}/series", monitor::series);
         route(cfg, "POST", "/v1/monitors/{id}/backtest", monitor::backtest);
         route(cfg, "GET", "/v1/schedules/describe", monitor::describeSchedule);
+        WorkflowRoutes wf = new WorkflowRoutes(workflow, config.maxBodyBytes());
+        route(cfg, "POST", "/v1/datasets", wf::importDataset);
+        route(cfg, "GET", "/v1/datasets", wf::listDatasets);
+        route(cfg, "GET", "/v1/datasets/{id}", wf::getDataset);
+        route(cfg, "GET", "/v1/datasets/{id}/preview", wf::previewDataset);
+        route(cfg, "GET", "/v1/datasets/{id}/stats", wf::datasetStats);
+        route(cfg, "DELETE", "/v1/datasets/{id}", wf::deleteDataset);
+        route(cfg, "POST", "/v1/detectors", wf::createDetector);
+        route(cfg, "GET", "/v1/detectors", wf::listDetectors);
+        route(cfg, "GET", "/v1/detectors/{name}", wf::getDetector);
+        route(cfg, "DELETE", "/v1/detectors/{name}", wf::deleteDetector);
+        route(cfg, "POST", "/v1/runs", wf::startRun);
+        route(cfg, "GET", "/v1/runs", wf::listRuns);
+        route(cfg, "GET", "/v1/runs/{id}", wf::getRun);
+        route(cfg, "POST", "/v1/runs/{id}/cancel", wf::cancelRun);
+        route(cfg, "GET", "/v1/runs/{id}/results", wf::results);
+        route(cfg, "GET", "/v1/runs/{id}/results.csv", wf::resultsCsv);
+        route(cfg, "GET", "/v1/runs/{id}/charts", wf::charts);
+        route(cfg, "POST", "/v1/compare", wf::compare);
         route(cfg, "GET", "/healthz", this::health);
         route(cfg, "GET", "/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                 .result(metrics.scrape()));
@@ -253,6 +274,10 @@ public final class VigilServer implements AutoCloseable {
         return streams;
     }
 
+    public io.vigil.workflow.Workflow workflow() {
+        return workflow;
+    }
+
     public AnomalyService service() {
         return service;
     }
@@ -287,6 +312,7 @@ public final class VigilServer implements AutoCloseable {
             monitorsClosed = true;
             monitors.close();
             monitorTicks.shutdownNow();
+            workflow.close();
         }
     }
 

@@ -1,0 +1,186 @@
+package io.vigil.cli;
+
+import io.vigil.workflow.ColumnStats;
+import io.vigil.workflow.DatasetInfo;
+import io.vigil.workflow.DatasetPreview;
+import io.vigil.workflow.Workflow;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code vigil dataset}: datasets kept under the data directory, shared with a server on the same directory. */
+@Command(name = "dataset", mixinStandardHelpOptions = true,
+        description = "Import, inspect and delete datasets (stored as Parquet under DATA_DIR/workflow/datasets).",
+        subcommands = {DatasetCommand.Import.class, DatasetCommand.Info.class, DatasetCommand.Preview.class,
+                DatasetCommand.ListDatasets.class, DatasetCommand.Delete.class})
+final class DatasetCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static String number(Object v) {
+        if (v instanceof Double d) {
+            double a = Math.abs(d);
+            if (a != 0 && (a < 1e-4 || a >= 1e12)) {
+                return String.format(Locale.ROOT, "%.4e", d);
+            }
+            return java.math.BigDecimal.valueOf(d).round(new java.math.MathContext(6)).stripTrailingZeros()
+                    .toPlainString();
+        }
+        return v == null ? "" : v.toString();
+    }
+
+    static void printInfo(PrintWriter out, DatasetInfo info) {
+        out.printf(Locale.ROOT, "dataset   %s%n", info.id());
+        out.printf(Locale.ROOT, "rows      %d%n", info.rows());
+        out.printf(Locale.ROOT, "columns   %d%n", info.columns().size());
+        out.printf(Locale.ROOT, "label     %s%n", info.labelColumn() == null ? "(none)" : info.labelColumn());
+        out.printf(Locale.ROOT, "source    %s (%s)%n", info.source(), info.format());
+        out.printf(Locale.ROOT, "created   %s%n", info.createdAt());
+        out.flush();
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Import a CSV (optionally .csv.gz) or Parquet file; DuckDB infers the column types.")
+    static final class Import implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+        @Mixin
+        DataDirOption dataDir;
+
+        @Parameters(index = "0", paramLabel = "FILE", description = "CSV, CSV.GZ or Parquet file.")
+        Path file;
+
+        @Option(names = "--name", required = true, paramLabel = "NAME",
+                description = "Dataset name: letters, digits, '_' or '-'.")
+        String name;
+
+        @Option(names = "--label", paramLabel = "COL", description = "Column of known labels (1/true = anomaly); "
+                + "by default a column named label, is_anomaly, is_fraud, ... is used when there is one.")
+        String label;
+
+        @Option(names = "--format", paramLabel = "FMT", description = "csv or parquet (default: from the file name).")
+        String format;
+
+        @Override
+        public Integer call() {
+            try (Workflow w = dataDir.open()) {
+                DatasetInfo info = w.datasets().importFile(name, file, format, label);
+                printInfo(spec.commandLine().getOut(), info);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "info", mixinStandardHelpOptions = true,
+            description = "A dataset's metadata and per-column statistics.")
+    static final class Info implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+        @Mixin
+        DataDirOption dataDir;
+
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (Workflow w = dataDir.open()) {
+                printInfo(out, w.datasets().get(name));
+                out.println();
+                TextTable t = new TextTable("column", "type", "missing", "distinct", "min", "max", "mean", "std",
+                        "top values");
+                for (ColumnStats s : w.datasets().stats(name)) {
+                    String top = s.topValues() == null ? "" : String.join(", ", s.topValues().stream()
+                            .map(v -> v.value() + " (" + v.count() + ")").toList());
+                    t.add(s.name(), s.type(), s.missing(), s.distinct(), number(s.min()), number(s.max()),
+                            number(s.mean()), number(s.std()), top);
+                }
+                t.print(out);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "preview", mixinStandardHelpOptions = true, description = "The first rows of a dataset.")
+    static final class Preview implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+        @Mixin
+        DataDirOption dataDir;
+
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+
+        @Option(names = "--rows", defaultValue = "10", paramLabel = "N",
+                description = "Rows to show, 1 to 1000 (default: ${DEFAULT-VALUE}).")
+        int rows;
+
+        @Override
+        public Integer call() {
+            try (Workflow w = dataDir.open()) {
+                DatasetPreview p = w.datasets().preview(name, rows);
+                TextTable t = new TextTable(p.columns().stream().map(c -> c.name()).toArray(String[]::new));
+                for (List<Object> row : p.rows()) {
+                    t.add(row.stream().map(DatasetCommand::number).toArray());
+                }
+                t.print(spec.commandLine().getOut());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Every dataset.")
+    static final class ListDatasets implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+        @Mixin
+        DataDirOption dataDir;
+
+        @Override
+        public Integer call() {
+            try (Workflow w = dataDir.open()) {
+                TextTable t = new TextTable("name", "rows", "columns", "label", "source", "created");
+                for (DatasetInfo d : w.datasets().list()) {
+                    t.add(d.id(), d.rows(), d.columns().size(), d.labelColumn(), d.source(), d.createdAt());
+                }
+                t.print(spec.commandLine().getOut());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a dataset.")
+    static final class Delete implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+        @Mixin
+        DataDirOption dataDir;
+
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+
+        @Override
+        public Integer call() {
+            try (Workflow w = dataDir.open()) {
+                w.datasets().delete(name);
+                spec.commandLine().getOut().println("deleted dataset " + name);
+                spec.commandLine().getOut().flush();
+            }
+            return 0;
+        }
+    }
+}

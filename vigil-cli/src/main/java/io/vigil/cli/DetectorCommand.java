@@ -1,0 +1,162 @@
+package io.vigil.cli;
+
+import io.vigil.workflow.DetectorRequest;
+import io.vigil.workflow.DetectorSpec;
+import io.vigil.workflow.Workflow;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code vigil detector}: named detectors (algorithm, parameters, columns) kept under the data directory. */
+@Command(name = "detector", mixinStandardHelpOptions = true,
+        description = "Create, list, show and delete named detectors.",
+        subcommands = {DetectorCommand.Create.class, DetectorCommand.ListDetectors.class, DetectorCommand.Show.class,
+                DetectorCommand.Delete.class})
+final class DetectorCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static void print(PrintWriter out, DetectorSpec d) {
+        out.printf(Locale.ROOT, "detector       %s%n", d.name());
+        out.printf(Locale.ROOT, "algorithm      %s%n", d.algorithm());
+        out.printf(Locale.ROOT, "contamination  %s%n", d.contamination() == null ? "auto" : d.contamination());
+        out.printf(Locale.ROOT, "parameters     %s%n", d.parameters().isEmpty() ? "(defaults)" : d.parameters());
+        out.printf(Locale.ROOT, "seed           %d%n", d.seed());
+        if (!d.columns().isEmpty()) {
+            out.printf(Locale.ROOT, "columns        %s%n", String.join(", ", d.columns()));
+        }
+        if (!d.exclude().isEmpty()) {
+            out.printf(Locale.ROOT, "exclude        %s%n", String.join(", ", d.exclude()));
+        }
+        if (!d.description().isEmpty()) {
+            out.printf(Locale.ROOT, "description    %s%n", d.description());
+        }
+        out.printf(Locale.ROOT, "created        %s%n", d.createdAt());
+        out.flush();
+    }
+
+    @Command(name = "create", mixinStandardHelpOptions = true,
+            description = "Create a named detector; its parameters are checked now by building it.")
+    static final class Create implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+        @Mixin
+        DataDirOption dataDir;
+
+        @Option(names = "--name", required = true, paramLabel = "NAME",
+                description = "Detector name: letters, digits, '_' or '-'.")
+        String name;
+
+        @Option(names = "--algorithm", required = true, paramLabel = "A", description = "A name from vigil detect "
+                + "algorithms, or IsolationForest, LOF, OneClassSVM, KNN, ECOD, COPOD, HBOS, AutoEncoder.")
+        String algorithm;
+
+        @Option(names = "--contamination", defaultValue = "0.1", paramLabel = "C",
+                description = "Expected share of anomalies in (0, 0.5], or auto (default: ${DEFAULT-VALUE}).")
+        String contamination;
+
+        @Option(names = "--param", paramLabel = "KEY=VALUE", description = "Detector parameter, e.g. trees=200; "
+                + "repeatable.")
+        Map<String, String> params = new LinkedHashMap<>();
+
+        @Option(names = "--columns", split = ",", paramLabel = "COL", description = "Only these columns "
+                + "(comma-separated; default: every column but the label).")
+        List<String> columns = new ArrayList<>();
+
+        @Option(names = "--exclude", split = ",", paramLabel = "COL", description = "Columns to leave out "
+                + "(comma-separated or repeated), such as identifiers.")
+        List<String> exclude = new ArrayList<>();
+
+        @Option(names = "--seed", defaultValue = "0", paramLabel = "N", description = "Random seed (default: 0).")
+        long seed;
+
+        @Option(names = "--description", paramLabel = "TEXT", description = "What the detector is for.")
+        String description;
+
+        @Override
+        public Integer call() {
+            try (Workflow w = dataDir.open()) {
+                DetectorSpec d = w.detectors().create(new DetectorRequest(name, algorithm,
+                        new LinkedHashMap<>(params), contamination, columns, exclude, seed, description));
+                print(spec.commandLine().getOut(), d);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Every named detector.")
+    static final class ListDetectors implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+        @Mixin
+        DataDirOption dataDir;
+
+        @Override
+        public Integer call() {
+            try (Workflow w = dataDir.open()) {
+                TextTable t = new TextTable("name", "algorithm", "contamination", "parameters", "description");
+                for (DetectorSpec d : w.detectors().list()) {
+                    t.add(d.name(), d.algorithm(), d.contamination() == null ? "auto" : d.contamination(),
+                            d.parameters().isEmpty() ? "" : d.parameters(), d.description());
+                }
+                t.print(spec.commandLine().getOut());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "One named detector.")
+    static final class Show implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+        @Mixin
+        DataDirOption dataDir;
+
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+
+        @Override
+        public Integer call() {
+            try (Workflow w = dataDir.open()) {
+                print(spec.commandLine().getOut(), w.detectors().get(name));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a named detector.")
+    static final class Delete implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+        @Mixin
+        DataDirOption dataDir;
+
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+
+        @Override
+        public Integer call() {
+            try (Workflow w = dataDir.open()) {
+                w.detectors().delete(name);
+                spec.commandLine().getOut().println("deleted detector " + name);
+                spec.commandLine().getOut().flush();
+            }
+            return 0;
+        }
+    }
+}

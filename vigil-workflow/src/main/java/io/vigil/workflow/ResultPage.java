@@ -1,0 +1,18 @@
+package io.vigil.workflow;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One page of a run's results with each row's values from the dataset.
+ *
+ * @param total rows matching (all, or flagged only), before paging
+ * @param sort  {@code score} (descending) or {@code index}
+ */
+public record ResultPage(String run, long total, long offset, int limit, boolean anomaliesOnly, String sort,
+                         List<String> columns, List<Row> rows) {
+
+    /** One result row; {@code values} holds the dataset's columns in order. */
+    public record Row(long index, Double score, Double rawScore, boolean isAnomaly, Map<String, Object> values) {
+    }
+}

@@ -1,0 +1,135 @@
+package io.vigil.workflow;
+
+import io.vigil.core.detect.DetectorRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The workflow service over {@code <dataDir>/workflow/}: {@link #datasets()}, {@link #detectors()} and
+ * {@link #runs()}. Runs execute on an executor this object owns ({@code runners} at a time); {@link #close()}
+ * cancels what is still going and waits briefly.
+ *
+ * <p>Create sample datasets by writing their CSV to a temp file and importing it with
+ * {@link Datasets#importFile(String, Path, String, String, String)}.
+ */
+public final class Workflow implements AutoCloseable {
+    private final Path root;
+    private final Datasets datasets;
+    private final Detectors detectors;
+    private final Runs runs;
+    private final ExecutorService executor;
+
+    private Workflow(Path dataDir, Clock clock, int runners, int threads) {
+        this.root = dataDir.toAbsolutePath().normalize().resolve("workflow");
+        Path tmp = root.resolve("tmp");
+        WorkflowFiles.deleteTree(tmp);
+        try {
+            java.nio.file.Files.createDirectories(tmp);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create " + tmp, e);
+        }
+        this.executor = Executors.newFixedThreadPool(runners, r -> {
+            Thread t = new Thread(r, "vigil-workflow-run");
+            t.setDaemon(true);
+            return t;
+        });
+        this.datasets = new Datasets(root.resolve("datasets"), tmp, clock);
+        this.detectors = new Detectors(root.resolve("detectors"), DetectorRegistry.standard(), clock);
+        this.runs = new Runs(root.resolve("runs"), datasets, detectors, clock, executor, threads);
+    }
+
+    /** One run at a time, each using every core. */
+    public static Workflow open(Path dataDir, Clock clock) {
+        return open(dataDir, clock, 1, Detectors.defaultThreads());
+    }
+
+    /**
+     * @param runners runs that may execute at once
+     * @param threads worker threads each run's detector uses
+     */
+    public static Workflow open(Path dataDir, Clock clock, int runners, int threads) {
+        if (runners < 1 || threads < 1) {
+            throw new IllegalArgumentException("runners and threads must be at least 1");
+        }
+        return new Workflow(dataDir, clock, runners, threads);
+    }
+
+    public Datasets datasets() {
+        return datasets;
+    }
+
+    public Detectors detectors() {
+        return detectors;
+    }
+
+    public Runs runs() {
+        return runs;
+    }
+
+    /** Where callers may stage temp files (uploads, downloads); cleared when the service opens. */
+    public Path tmpDir() {
+        return root.resolve("tmp");
+    }
+
+    /** {@code <dataDir>/workflow}. */
+    public Path root() {
+        return root;
+    }
+
+    /**
+     * Runs each detector on a labelled dataset and waits for all of them (up to {@code timeout} in all).
+     *
+     * @throws InvalidWorkflowRequestException when the dataset has no label column or no detector is named
+     */
+    public Comparison compare(String dataset, List<String> detectorNames, Duration timeout)
+            throws InterruptedException {
+        if (detectorNames == null || detectorNames.isEmpty()) {
+            throw new InvalidWorkflowRequestException("detectors", "detectors must name at least one detector");
+        }
+        DatasetInfo info = datasets.get(dataset == null ? "" : dataset);
+        if (info.labelColumn() == null) {
+            throw new InvalidWorkflowRequestException("dataset", "dataset '" + info.id() + "' has no label column, "
+                    + "so there is nothing to compare against; import it with a label column");
+        }
+        List<String> names = new ArrayList<>(new LinkedHashSet<>(detectorNames));
+        for (String name : names) {
+            detectors.get(name);
+        }
+        List<RunInfo> started = new ArrayList<>();
+        for (String name : names) {
+            started.add(runs.start(name, info.id()));
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<Comparison.Entry> out = new ArrayList<>();
+        for (RunInfo run : started) {
+            long left = Math.max(0, deadline - System.nanoTime());
+            RunInfo r = runs.await(run.id(), Duration.ofNanos(left));
+            out.add(new Comparison.Entry(r.detector(), r.algorithm(), r.id(), r.state(), r.message(), r.metrics(),
+                    r.summary()));
+        }
+        return new Comparison(info.id(), info.labelColumn(), out);
+    }
+
+    @Override
+    public void close() {
+        for (RunInfo r : runs.list()) {
+            if (!r.state().finished()) {
+                runs.cancel(r.id());
+            }
+        }
+        executor.shutdown();
+        try {
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        executor.shutdownNow();
+    }
+}
