@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The root {@code vigil} command. */
 @Command(name = "vigil", mixinStandardHelpOptions = true, versionProvider = VigilCommand.VersionProvider.class,
         description = "Anomaly detection for the JVM.",
-        subcommands = {DetectCommand.class, ServeCommand.class, StreamCommand.class,
+        subcommands = {DetectCommand.class, ServeCommand.class, StreamCommand.class, LogsCommand.class,
                 CommandLine.HelpCommand.class, DatasetCommand.class, DetectorCommand.class})
 public final class VigilCommand implements Runnable {
 

@@ -6,6 +6,8 @@ import io.vigil.monitor.action.RetryPolicy;
 import io.vigil.monitor.action.Sleeper;
 import io.vigil.monitor.evaluate.MonitorEvaluator;
 import io.vigil.monitor.evaluate.TrafficMeasurements;
+import io.vigil.monitor.logs.LogAnomalies;
+import io.vigil.monitor.logs.LogSettings;
 import io.vigil.monitor.run.Backtester;
 import io.vigil.monitor.run.MonitorRunner;
 import io.vigil.monitor.run.RunStore;
@@ -15,6 +17,8 @@ import io.vigil.monitor.traffic.TrafficRetention;
 import io.vigil.monitor.traffic.TrafficStore;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The monitor module wired together over one database file: what a server creates once at start-up and closes at
@@ -28,8 +32,15 @@ public final class MonitorSystem implements AutoCloseable {
     private final MonitorRunner runner;
     private final Backtester backtester;
     private final MonitorScheduler scheduler;
+    private final ExecutorService logFits = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "vigil-log-fits");
+        t.setDaemon(true);
+        return t;
+    });
+    private final LogAnomalies logs;
 
-    private MonitorSystem(MonitorDatabase db, TrafficRetention retention, ActionDispatcher dispatcher, Clock clock) {
+    private MonitorSystem(MonitorDatabase db, Path dataDir, TrafficRetention retention, ActionDispatcher dispatcher,
+                          LogSettings logSettings, Clock clock) {
         this.db = db;
         this.traffic = new TrafficStore(db, retention, clock);
         this.monitors = new MonitorService(db, clock);
@@ -38,6 +49,8 @@ public final class MonitorSystem implements AutoCloseable {
         this.runner = new MonitorRunner(evaluator, runs, dispatcher);
         this.backtester = new Backtester(monitors, evaluator);
         this.scheduler = new MonitorScheduler(monitors, runner, traffic, clock);
+        // Fits take seconds; they run on their own thread while the previous model (if any) keeps scoring.
+        this.logs = LogAnomalies.open(db, dataDir, logSettings, clock, logFits);
     }
 
     /** Opens the database under {@code dataDir} with real HTTP, real sleeps and the system clock. */
@@ -49,7 +62,27 @@ public final class MonitorSystem implements AutoCloseable {
 
     /** Opens with an explicit dispatcher and clock (tests pass fakes). */
     public static MonitorSystem open(Path dataDir, TrafficRetention retention, ActionDispatcher dispatcher, Clock clock) {
-        return new MonitorSystem(MonitorDatabase.open(dataDir), retention, dispatcher, clock);
+        return open(dataDir, retention, dispatcher, LogSettings.defaults(), clock);
+    }
+
+    /** Opens with the given log settings, real HTTP, real sleeps and the system clock. */
+    public static MonitorSystem open(Path dataDir, TrafficRetention retention, MailSettings mail, RetryPolicy retry,
+                                     LogSettings logSettings) {
+        Clock clock = Clock.systemUTC();
+        return open(dataDir, retention, new ActionDispatcher(ActionDispatcher.defaultHttpClient(), mail, retry,
+                Sleeper.REAL, clock), logSettings, clock);
+    }
+
+    /** Opens with an explicit dispatcher, log settings and clock. */
+    public static MonitorSystem open(Path dataDir, TrafficRetention retention, ActionDispatcher dispatcher,
+                                     LogSettings logSettings, Clock clock) {
+        MonitorDatabase db = MonitorDatabase.open(dataDir);
+        try {
+            return new MonitorSystem(db, dataDir, retention, dispatcher, logSettings, clock);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
     }
 
     public TrafficStore traffic() {
@@ -76,6 +109,11 @@ public final class MonitorSystem implements AutoCloseable {
         return scheduler;
     }
 
+    /** Licence-server request logs and their group anomalies. */
+    public LogAnomalies logs() {
+        return logs;
+    }
+
     public MonitorDatabase database() {
         return db;
     }
@@ -83,6 +121,13 @@ public final class MonitorSystem implements AutoCloseable {
     @Override
     public void close() {
         scheduler.stop();
+        logFits.shutdownNow();
+        try {
+            // A fit in progress reads and writes the database; let it finish before the file closes.
+            logFits.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         db.close();
     }
 }

@@ -1,5 +1,6 @@
 package io.vigil.server;
 
+import io.vigil.monitor.logs.LogSettings;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -16,9 +17,10 @@ import java.util.Objects;
  * @param apiKey       when not null, every {@code /v1} call needs {@code Authorization: Bearer <apiKey>}
  * @param insecure     allow a non-loopback host without an API key
  * @param clock        source of fitted-at times
+ * @param logs         how request logs ({@code /v1/logs}) are stored and cut into groups
  */
 public record ServerConfig(String host, int port, Path dataDir, long maxBodyBytes, String apiKey, boolean insecure,
-                           Clock clock) {
+                           Clock clock, LogSettings logs) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 11540;
     public static final int DEFAULT_MAX_BODY_MB = 64;
@@ -27,6 +29,7 @@ public record ServerConfig(String host, int port, Path dataDir, long maxBodyByte
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(logs, "logs");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
         }
@@ -37,6 +40,12 @@ public record ServerConfig(String host, int port, Path dataDir, long maxBodyByte
             apiKey = null;
         }
         dataDir = dataDir.toAbsolutePath().normalize();
+    }
+
+    /** With the default log settings. */
+    public ServerConfig(String host, int port, Path dataDir, long maxBodyBytes, String apiKey, boolean insecure,
+                        Clock clock) {
+        this(host, port, dataDir, maxBodyBytes, apiKey, insecure, clock, LogSettings.defaults());
     }
 
     /** Loopback on a free port, no key, the system clock: what tests and embedding start from. */
@@ -50,19 +59,23 @@ public record ServerConfig(String host, int port, Path dataDir, long maxBodyByte
     }
 
     public ServerConfig withApiKey(String key) {
-        return new ServerConfig(host, port, dataDir, maxBodyBytes, key, insecure, clock);
+        return new ServerConfig(host, port, dataDir, maxBodyBytes, key, insecure, clock, logs);
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, dataDir, maxBodyBytes, apiKey, insecure, clock);
+        return new ServerConfig(host, newPort, dataDir, maxBodyBytes, apiKey, insecure, clock, logs);
     }
 
     public ServerConfig withMaxBodyBytes(long limit) {
-        return new ServerConfig(host, port, dataDir, limit, apiKey, insecure, clock);
+        return new ServerConfig(host, port, dataDir, limit, apiKey, insecure, clock, logs);
     }
 
     public ServerConfig withClock(Clock newClock) {
-        return new ServerConfig(host, port, dataDir, maxBodyBytes, apiKey, insecure, newClock);
+        return new ServerConfig(host, port, dataDir, maxBodyBytes, apiKey, insecure, newClock, logs);
+    }
+
+    public ServerConfig withLogs(LogSettings settings) {
+        return new ServerConfig(host, port, dataDir, maxBodyBytes, apiKey, insecure, clock, settings);
     }
 
     /**

@@ -65,7 +65,8 @@ public final class VigilServer implements AutoCloseable {
         this.streams = new StreamService(io.vigil.core.stream.StreamRegistry.standard(),
                 config.dataDir().resolve("streams"));
         this.monitors = io.vigil.monitor.MonitorSystem.open(config.dataDir(),
-                new io.vigil.monitor.traffic.TrafficRetention(30), null, io.vigil.monitor.action.RetryPolicy.DEFAULT);
+                new io.vigil.monitor.traffic.TrafficRetention(30), null, io.vigil.monitor.action.RetryPolicy.DEFAULT,
+                config.logs());
         this.workflow = io.vigil.workflow.Workflow.open(config.dataDir(), config.clock());
         this.auth = config.apiKey() == null ? null : new BearerAuth(config.apiKey());
         try (InputStream in = VigilServer.class.getResourceAsStream("openapi.json")) {
@@ -167,6 +168,11 @@ public final class VigilServer implements AutoCloseable {
         route(cfg, "GET", "/v1/runs/{id}/results.csv", wf::resultsCsv);
         route(cfg, "GET", "/v1/runs/{id}/charts", wf::charts);
         route(cfg, "POST", "/v1/compare", wf::compare);
+        LogRoutes logs = new LogRoutes(monitors.logs(), config.maxBodyBytes());
+        route(cfg, "POST", "/v1/logs", logs::ingest);
+        route(cfg, "GET", "/v1/logs", logs::list);
+        route(cfg, "GET", "/v1/log-anomalies", logs::anomalies);
+        route(cfg, "GET", "/v1/log-anomalies/{id}", logs::anomaly);
         route(cfg, "GET", "/healthz", this::health);
         route(cfg, "GET", "/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                 .result(metrics.scrape()));

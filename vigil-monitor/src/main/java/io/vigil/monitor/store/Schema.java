@@ -70,5 +70,40 @@ final class Schema {
               attempted_at TIMESTAMP NOT NULL,
               success BOOLEAN NOT NULL,
               status_code INTEGER,
-              message VARCHAR)""");
+              message VARCHAR)""",
+            // Licence-server request log: raw identifiers only when the settings keep them, pseudonyms always.
+            """
+            CREATE TABLE IF NOT EXISTS log_entries (
+              id BIGINT NOT NULL,
+              ts TIMESTAMP NOT NULL,
+              product VARCHAR,
+              key VARCHAR,
+              machine_code VARCHAR,
+              ip VARCHAR,
+              product_pseudonym VARCHAR,
+              key_pseudonym VARCHAR,
+              machine_code_pseudonym VARCHAR,
+              ip_pseudonym VARCHAR,
+              country VARCHAR,
+              state INTEGER NOT NULL,
+              successful BOOLEAN NOT NULL,
+              method VARCHAR,
+              endpoint VARCHAR,
+              attributes JSON)""",
+            """
+            CREATE TABLE IF NOT EXISTS log_anomalies (
+              id BIGINT PRIMARY KEY,
+              product_pseudonym VARCHAR,
+              starting_at BIGINT NOT NULL,
+              ending_at BIGINT NOT NULL,
+              start_time TIMESTAMP NOT NULL,
+              end_time TIMESTAMP NOT NULL,
+              requests INTEGER NOT NULL,
+              score DOUBLE NOT NULL,
+              reason VARCHAR NOT NULL,
+              top_features JSON NOT NULL)""",
+            """
+            CREATE TABLE IF NOT EXISTS log_scoring (
+              name VARCHAR PRIMARY KEY,
+              value BIGINT NOT NULL)""");
 }

@@ -3,12 +3,12 @@ package io.vigil.monitor.traffic;
 import java.util.Map;
 
 /** Writes a record's string attributes as compact JSON object text for the {@code attributes} column. */
-final class AttributesJson {
+public final class AttributesJson {
     private AttributesJson() {
     }
 
     /** The JSON object, or null for no attributes (queries treat both alike and null costs nothing to store). */
-    static String write(Map<String, String> attributes) {
+    public static String write(Map<String, String> attributes) {
         if (attributes.isEmpty()) {
             return null;
         }
