@@ -63,8 +63,9 @@ final class DatasetCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "FILE", description = "CSV, CSV.GZ or Parquet file.")
         Path file;
 
-        @Option(names = "--name", required = true, paramLabel = "NAME",
-                description = "Dataset name: letters, digits, '_' or '-'.")
+        // Not required by picocli: the service's own check reports a missing name in one line.
+        @Option(names = "--name", paramLabel = "NAME", description = "Dataset name (required): letters, digits, "
+                + "'_' or '-'.")
         String name;
 
         @Option(names = "--label", paramLabel = "COL", description = "Column of known labels (1/true = anomaly); "

@@ -58,11 +58,12 @@ final class DetectorCommand implements Runnable {
         @Mixin
         DataDirOption dataDir;
 
-        @Option(names = "--name", required = true, paramLabel = "NAME",
-                description = "Detector name: letters, digits, '_' or '-'.")
+        // Not required by picocli: the service's own checks report a missing name or algorithm in one line.
+        @Option(names = "--name", paramLabel = "NAME", description = "Detector name (required): letters, digits, "
+                + "'_' or '-'.")
         String name;
 
-        @Option(names = "--algorithm", required = true, paramLabel = "A", description = "A name from vigil detect "
+        @Option(names = "--algorithm", paramLabel = "A", description = "Required: a name from vigil detect "
                 + "algorithms, or IsolationForest, LOF, OneClassSVM, KNN, ECOD, COPOD, HBOS, AutoEncoder.")
         String algorithm;
 
@@ -91,12 +92,29 @@ final class DetectorCommand implements Runnable {
         @Override
         public Integer call() {
             try (Workflow w = dataDir.open()) {
-                DetectorSpec d = w.detectors().create(new DetectorRequest(name, algorithm,
-                        new LinkedHashMap<>(params), contamination, columns, exclude, seed, description));
+                Map<String, Object> typed = new LinkedHashMap<>();
+                params.forEach((k, v) -> typed.put(k, typed(v)));
+                DetectorSpec d = w.detectors().create(new DetectorRequest(name, algorithm, typed, contamination,
+                        columns, exclude, seed, description));
                 print(spec.commandLine().getOut(), d);
             }
             return 0;
         }
+    }
+
+    /** A KEY=VALUE value as JSON would carry it, so the stored detector reads {"trees": 200}, not "200". */
+    static Object typed(String value) {
+        String v = value.trim();
+        if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(v);
+        }
+        if (v.matches("-?\\d{1,18}")) {
+            return Long.parseLong(v);
+        }
+        if (v.matches("-?(\\d+\\.\\d*|\\.\\d+|\\d+)([eE][-+]?\\d+)?")) {
+            return Double.parseDouble(v);
+        }
+        return value;
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Every named detector.")

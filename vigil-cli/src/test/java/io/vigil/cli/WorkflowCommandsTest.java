@@ -56,7 +56,7 @@ class WorkflowCommandsTest {
         assertThat(created.err()).isEmpty();
         assertThat(created.out()).contains("isolation_forest", "0.05");
         assertThat(run("detector", "show", "fraud_detector", "--data-dir", dataDir).out())
-                .contains("E-commerce fraud detection");
+                .contains("E-commerce fraud detection", "{trees=100}");
         assertThat(run("detector", "list", "--data-dir", dataDir).out()).contains("fraud_detector");
 
         Path out = dir.resolve("results.csv");
@@ -64,7 +64,8 @@ class WorkflowCommandsTest {
                 "ecommerce", "--output", out.toString(), "--data-dir", dataDir);
         assertThat(ran.err()).isEmpty();
         assertThat(ran.code()).isZero();
-        assertThat(ran.out()).contains("loading", "state          succeeded", "roc_auc", "confusion");
+        assertThat(ran.out()).contains("done       100.0%  400/400 rows", "state          succeeded", "roc_auc",
+                "confusion");
         List<String> lines = Files.readAllLines(out);
         assertThat(lines.get(0)).isEqualTo("index,score,raw_score,is_anomaly,transaction_id,amount,hour,"
                 + "payment_method,label");
@@ -96,6 +97,8 @@ class WorkflowCommandsTest {
         assertOneLine(run("dataset", "import", csv.toString(), "--name", "tx", "--data-dir", dataDir),
                 "exists already");
         assertOneLine(run("dataset", "preview", "tx", "--rows", "0", "--data-dir", dataDir), "--rows");
+        assertOneLine(run("dataset", "import", csv.toString(), "--data-dir", dataDir), "--name");
+        assertOneLine(run("detector", "create", "--name", "d", "--data-dir", dataDir), "--algorithm");
         assertOneLine(run("dataset", "info", "ghost", "--data-dir", dataDir), "ghost");
         assertOneLine(run("detector", "create", "--name", "d", "--algorithm", "isolation_forest", "--param",
                 "trees=-1", "--data-dir", dataDir), "--param trees");
