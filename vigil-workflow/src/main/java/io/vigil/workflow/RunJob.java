@@ -127,8 +127,12 @@ final class RunJob implements Runnable {
         RunCharts charts = new RunCharts(info.id(), ScoreCharts.histogram(normalized, flags, threshold),
                 labels == null ? null : ScoreCharts.roc(normalized, labels), null);
         checkCancel();
+        progress("explaining", 0, Math.min(anomalies, RunExplanations.MAX_EXPLAINED), 92);
+        String[] topFeatures = RunExplanations.explain(encoder, fitted, normalizer, threshold, spec, matrix,
+                normalized, flags, clock);
+        checkCancel();
         progress("writing", rows, rows, 95);
-        ResultsStore.write(runDir, raw, normalized, flags);
+        ResultsStore.write(runDir, raw, normalized, flags, topFeatures);
         WorkflowJson.write(runDir.resolve(Runs.CHARTS_FILE), charts);
         List<String> names = encoder.featureNames();
         RunSummary summary = new RunSummary(rows, matrix.cols(), names.subList(0, Math.min(100, names.size())),
