@@ -172,6 +172,10 @@ class WebUiWorkflowBrowserTest {
             assertThat(paintedPixels(chart)).as(chart + " drew nothing").isGreaterThan(500);
         }
         shoot("run-results");
+        ((JavascriptExecutor) driver).executeScript("document.getElementById('histogram-chart').scrollIntoView();");
+        shoot("run-results-charts");
+        ((JavascriptExecutor) driver).executeScript("document.getElementById('flagged').scrollIntoView();");
+        shoot("run-flagged-rows");
         new Select(driver.findElement(By.id("scatter-y"))).selectByValue("items");
         wait.until(d -> "items".equals(((JavascriptExecutor) d).executeScript(
                 "var c = document.getElementById('scatter-chart')._chart;"

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 /**
@@ -28,6 +29,8 @@ import java.util.stream.IntStream;
 final class RunExplanations {
     static final int MAX_EXPLAINED = 10_000;
     static final int TOP = 3;
+    /** Rows explained between two progress reports (and cancel checks). */
+    static final int CHUNK = 1_000;
     private static final TypeReference<List<FeatureContribution>> LIST = new TypeReference<>() {
     };
 
@@ -35,11 +38,12 @@ final class RunExplanations {
     }
 
     /**
+     * @param explained told how many rows are explained so far after each chunk; it may throw to stop
      * @return one entry per row: the JSON list of its top features, or null for a row not explained
      */
     static String[] explain(SchemaEncoder encoder, FittedDetector fitted, ScoreNormalizer normalizer,
                             double threshold, DetectorSpec spec, Matrix matrix, double[] normalized,
-                            boolean[] flags, Clock clock) {
+                            boolean[] flags, Clock clock, IntConsumer explained) {
         String[] out = new String[flags.length];
         int[] chosen = IntStream.range(0, flags.length).filter(i -> flags[i]).boxed()
                 .sorted(Comparator.comparingDouble((Integer i) -> -normalized[i]).thenComparing(i -> i))
@@ -55,9 +59,14 @@ final class RunExplanations {
                 provenance);
         // Row order keeps the reads of the matrix sequential; the answer is placed back by index.
         Arrays.sort(chosen);
-        List<Explanation> explanations = Explainer.forModel(model).explain(matrix.selectRows(chosen), TOP);
-        for (int k = 0; k < chosen.length; k++) {
-            out[chosen[k]] = text(explanations.get(k).top());
+        Explainer explainer = Explainer.forModel(model);
+        for (int from = 0; from < chosen.length; from += CHUNK) {
+            int[] part = Arrays.copyOfRange(chosen, from, Math.min(chosen.length, from + CHUNK));
+            List<Explanation> explanations = explainer.explain(matrix.selectRows(part), TOP);
+            for (int k = 0; k < part.length; k++) {
+                out[part[k]] = text(explanations.get(k).top());
+            }
+            explained.accept(from + part.length);
         }
         return out;
     }

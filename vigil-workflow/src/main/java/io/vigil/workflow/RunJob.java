@@ -127,9 +127,13 @@ final class RunJob implements Runnable {
         RunCharts charts = new RunCharts(info.id(), ScoreCharts.histogram(normalized, flags, threshold),
                 labels == null ? null : ScoreCharts.roc(normalized, labels), null);
         checkCancel();
-        progress("explaining", 0, Math.min(anomalies, RunExplanations.MAX_EXPLAINED), 92);
+        long explaining = Math.min(anomalies, RunExplanations.MAX_EXPLAINED);
+        progress("explaining", 0, explaining, 92);
         String[] topFeatures = RunExplanations.explain(encoder, fitted, normalizer, threshold, spec, matrix,
-                normalized, flags, clock);
+                normalized, flags, clock, done -> {
+                    checkCancel();
+                    progress("explaining", done, explaining, 92 + 3.0 * done / Math.max(1, explaining));
+                });
         checkCancel();
         progress("writing", rows, rows, 95);
         ResultsStore.write(runDir, raw, normalized, flags, topFeatures);
