@@ -63,6 +63,8 @@ class WebUiBrowserTest {
         driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(new Dimension(1280, 900));
         wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        // An htmx swap can replace an element between a wait's lookup and its read: look it up again.
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         Files.createDirectories(SCREENSHOTS);
     }
 

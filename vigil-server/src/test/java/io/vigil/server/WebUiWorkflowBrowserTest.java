@@ -82,6 +82,8 @@ class WebUiWorkflowBrowserTest {
         driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(new Dimension(1280, 900));
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        // An htmx swap can replace an element between a wait's lookup and its read: look it up again.
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         Files.createDirectories(SCREENSHOTS);
     }
 
