@@ -123,6 +123,20 @@ class WebUiWorkflowTest {
             assertThat(anomalies.body().lines().count()).isEqualTo(run.summary().anomalies() + 1);
             assertThat(get(api.base + "/ui/runs/run-nosuch").statusCode()).isEqualTo(404);
             assertThat(get(api.base + "/ui/runs/..%2Fx").body()).contains("error-box");
+
+            HttpResponse<String> crossSite = send(HttpRequest.newBuilder(URI.create(api.base
+                    + "/ui/datasets/tx/delete")).header("Sec-Fetch-Site", "cross-site")
+                    .POST(HttpRequest.BodyPublishers.noBody()));
+            assertThat(crossSite.statusCode()).isEqualTo(403);
+            assertThat(api.server.workflow().datasets().exists("tx")).isTrue();
+            HttpResponse<String> deleted = postForm(api.base + "/ui/datasets/tx/delete", Map.of());
+            assertThat(deleted.statusCode()).isEqualTo(303);
+            assertThat(api.server.workflow().datasets().exists("tx")).isFalse();
+            assertThat(get(api.base + "/ui/datasets/tx").statusCode()).isEqualTo(404);
+            // The run keeps its scores; its page still renders, without the dataset's columns.
+            assertThat(get(api.base + "/ui/runs/" + runId).statusCode()).isEqualTo(200);
+            assertThat(postForm(api.base + "/ui/detectors/forest/delete", Map.of()).statusCode()).isEqualTo(303);
+            assertThat(get(api.base + "/ui/detectors").body()).contains("No detectors yet");
         }
     }
 
