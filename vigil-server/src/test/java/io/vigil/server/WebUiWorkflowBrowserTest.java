@@ -116,14 +116,26 @@ class WebUiWorkflowBrowserTest {
         Path csv = transactions();
         driver.get(api.base + "/ui/datasets");
         driver.findElement(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
-        driver.findElement(By.id("name")).sendKeys("transactions");
+        driver.findElement(By.id("name")).sendKeys("no spaces allowed");
+        driver.findElement(By.cssSelector("form.upload-form button[type=submit]")).click();
+        // The script's upload gets the form back with the reason next to the name, in place of the page's main part.
+        WebElement nameError = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("name-error")));
+        assertThat(nameError.getText()).contains("name");
+        assertThat(driver.findElement(By.id("name")).getAttribute("value")).isEqualTo("no spaces allowed");
+        shoot("datasets-upload-error");
+        driver.findElement(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
+        WebElement name = driver.findElement(By.id("name"));
+        name.clear();
+        name.sendKeys("transactions");
         // The page navigates once the upload is imported; a note in sessionStorage outlives it.
         ((JavascriptExecutor) driver).executeScript("""
                 sessionStorage.removeItem('upload-max');
                 var bar = document.getElementById('upload-bar');
                 new MutationObserver(function () {
                   var v = Number(bar.value);
-                  if (v > Number(sessionStorage.getItem('upload-max') || -1)) { sessionStorage.setItem('upload-max', v); }
+                  if (v > Number(sessionStorage.getItem('upload-max') || -1)) {
+                    sessionStorage.setItem('upload-max', v);
+                  }
                 }).observe(bar, {attributes: true});""");
         shoot("datasets-upload-form");
         driver.findElement(By.cssSelector("form.upload-form button[type=submit]")).click();

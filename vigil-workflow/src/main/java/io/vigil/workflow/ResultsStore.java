@@ -18,8 +18,9 @@ import org.duckdb.DuckDBConnection;
 
 /**
  * A run's results as {@code results.parquet} ({@code index, score, raw_score, is_anomaly, top_features}, one row
- * per dataset row; {@code top_features} is the JSON of a flagged row's explanation, see {@link RunExplanations}), and the queries over it: pages joined with the dataset's rows, CSV export and the scatter sample. Every
- * query runs in DuckDB, so a million-row run is never turned into Java objects.
+ * per dataset row; {@code top_features} is the JSON of a flagged row's explanation, see {@link RunExplanations}),
+ * and the queries over it: pages joined with the dataset's rows, CSV export and the scatter sample. Every query
+ * runs in DuckDB, so a million-row run is never turned into Java objects.
  */
 final class ResultsStore {
     static final String FILE = "results.parquet";

@@ -67,7 +67,9 @@ final class DatasetPages {
                 .append("class=\"upload-form\" data-upload novalidate>")
                 .append(FormFields.input("file", "file", "File (CSV, CSV.GZ or Parquet)", null, r,
                         " accept=\".csv,.gz,.csv.gz,.parquet,.pq\" required",
-                        "DuckDB reads it and infers the column types."))
+                        // Browsers never refill a file input, so a rejected form says to choose the file again.
+                        r.any() ? "Choose the file again, then upload."
+                                : "DuckDB reads it and infers the column types."))
                 .append(FormFields.input("text", "name", "Name", name, r,
                         " required maxlength=\"64\" pattern=\"[A-Za-z0-9][A-Za-z0-9_-]{0,63}\" spellcheck=\"false\"",
                         "Letters, digits, _ and -; up to 64 characters, starting with a letter or digit."))

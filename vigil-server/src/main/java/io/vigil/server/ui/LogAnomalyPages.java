@@ -110,7 +110,7 @@ final class LogAnomalyPages {
         } catch (NumberFormatException e) {
             // Reported below with the rule.
         }
-        throw new io.vigil.server.InvalidRequestException("id", "the group id must be an entry id (a whole number of at "
-                + "least 0), not '" + raw + "'");
+        throw new io.vigil.server.InvalidRequestException("id", "the group id must be an entry id (a whole number "
+                + "of at least 0), not '" + raw + "'");
     }
 }

@@ -92,7 +92,8 @@ final class RunPages {
                         .append(Html.escape(run.dataset())).append("</td><td>").append(state(run))
                         .append(run.state().finished() ? "" : " " + Html.number(run.progress().percent()) + " %")
                         .append("</td><td class=\"value\">")
-                        .append(run.summary() == null ? "—" : run.summary().anomalies() + " of " + run.summary().rows())
+                        .append(run.summary() == null ? "—"
+                                : run.summary().anomalies() + " of " + run.summary().rows())
                         .append("</td><td>").append(Html.time(DatasetPages.instant(run.createdAt())))
                         .append("</td></tr>");
             }

@@ -54,7 +54,8 @@ final class RunResultsSection {
         out.append(charts(run));
         out.append("<section class=\"card\"><h2>Flagged rows</h2><p class=\"hint\">Highest score first. Top features: "
                 + "each feature's share of the row's anomaly, with the row's value and the usual (median) value.</p>"
-                + "<div id=\"flagged\" aria-live=\"polite\">").append(flaggedTable(run.id(), 0)).append("</div></section>");
+                + "<div id=\"flagged\" aria-live=\"polite\">").append(flaggedTable(run.id(), 0))
+                .append("</div></section>");
         return out.toString();
     }
 
@@ -67,7 +68,8 @@ final class RunResultsSection {
                 <dt>F1</dt><dd>%s</dd><dt>ROC-AUC</dt><dd>%s</dd><dt>Average precision</dt><dd>%s</dd>
                 <dt>Labelled anomalies</dt><dd>%d</dd></dl>
                 <div class="table-wrap narrow-table"><table id="confusion"><caption>Confusion matrix</caption>
-                <thead><tr><td></td><th scope="col">Labelled anomaly</th><th scope="col">Labelled normal</th></tr></thead>
+                <thead><tr><td></td><th scope="col">Labelled anomaly</th><th scope="col">Labelled normal</th></tr>
+                </thead>
                 <tbody><tr><th scope="row">Flagged</th><td class="value">%d <span class="sub">true positives</span></td>
                 <td class="value">%d <span class="sub">false positives</span></td></tr>
                 <tr><th scope="row">Not flagged</th><td class="value">%d <span class="sub">false negatives</span></td>
@@ -157,7 +159,8 @@ final class RunResultsSection {
         out.append("</tbody></table></div>");
         String base = "/ui/runs/" + Html.pathSegment(runId) + "/flagged?offset=";
         out.append("<nav class=\"pager\" aria-label=\"Flagged rows pages\"><span>Rows ").append(offset + 1)
-                .append("–").append(offset + page.rows().size()).append(" of ").append(page.total()).append("</span>");
+                .append("–").append(offset + page.rows().size()).append(" of ").append(page.total())
+                .append("</span>");
         if (offset > 0) {
             out.append("<button type=\"button\" hx-get=\"").append(base).append(Math.max(0, offset - PAGE))
                     .append("\" hx-target=\"#flagged\">Previous</button>");
