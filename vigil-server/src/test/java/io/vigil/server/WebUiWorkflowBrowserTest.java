@@ -247,8 +247,17 @@ class WebUiWorkflowBrowserTest {
         group.findElement(By.cssSelector("button.expand")).click();
         wait.until(ExpectedConditions.presenceOfNestedElementLocatedBy(group, By.cssSelector(".log-entries")));
         assertThat(group.findElements(By.cssSelector(".log-entries tbody tr"))).hasSize(hit.requests());
-        assertThat(group.findElement(By.cssSelector("button.expand")).getAttribute("aria-expanded")).isEqualTo("true");
+        WebElement expand = group.findElement(By.cssSelector("button.expand"));
+        wait.until(ExpectedConditions.attributeToBe(expand, "aria-expanded", "true"));
         shoot("log-anomalies-expanded");
+        // A second click hides the entries without asking the server again; a third shows them.
+        expand.click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#entries-" + hit.id()
+                + " .log-entries")));
+        assertThat(expand.getAttribute("aria-expanded")).isEqualTo("false");
+        expand.click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#entries-" + hit.id()
+                + " .log-entries")));
     }
 
     private static void ingest(LogAnomalies logs, List<LogEntry> entries) {

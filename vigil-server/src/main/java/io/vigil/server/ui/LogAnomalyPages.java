@@ -65,7 +65,8 @@ final class LogAnomalyPages {
                 <p class="reason">%s</p>
                 <ul class="top-features">%s</ul>
                 <button type="button" class="expand" aria-expanded="false" aria-controls="entries-%d"
-                 hx-get="/ui/log-anomalies/%d/entries" hx-target="#entries-%d">Show the entries</button>
+                 hx-get="/ui/log-anomalies/%d/entries" hx-target="#entries-%d" hx-trigger="click once">Show the
+                 entries</button>
                 <div id="entries-%d" class="group-entries" aria-live="polite"></div></li>
                 """.formatted(g.id(), Html.number(g.score()), Html.time(g.startTime()), Html.time(g.endTime()),
                 g.requests(), g.startingAt(), g.endingAt(),

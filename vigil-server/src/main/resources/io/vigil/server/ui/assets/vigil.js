@@ -292,11 +292,23 @@
       if (canvas) { drawRunChart(canvas); }
     }
   });
+  // A log group's entries load once (htmx); later clicks only show or hide them.
   document.addEventListener("htmx:afterRequest", function (e) {
     var button = e.detail.elt;
-    if (button && button.classList && button.classList.contains("expand")) {
+    if (button && button.classList && button.classList.contains("expand") && e.detail.successful) {
       button.setAttribute("aria-expanded", "true");
+      button.setAttribute("data-loaded", "true");
+      button.textContent = "Hide the entries";
     }
+  });
+  document.addEventListener("click", function (e) {
+    var button = e.target.closest("button.expand[data-loaded]");
+    if (!button) { return; }
+    var target = document.getElementById(button.getAttribute("aria-controls"));
+    var open = button.getAttribute("aria-expanded") === "true";
+    target.hidden = open;
+    button.setAttribute("aria-expanded", open ? "false" : "true");
+    button.textContent = open ? "Show the entries" : "Hide the entries";
   });
   document.addEventListener("DOMContentLoaded", function () { init(document); });
   document.addEventListener("htmx:afterSettle", function (e) { init(e.target); });
