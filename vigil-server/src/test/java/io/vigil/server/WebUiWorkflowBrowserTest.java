@@ -249,6 +249,7 @@ class WebUiWorkflowBrowserTest {
         assertThat(group.findElements(By.cssSelector(".log-entries tbody tr"))).hasSize(hit.requests());
         WebElement expand = group.findElement(By.cssSelector("button.expand"));
         wait.until(ExpectedConditions.attributeToBe(expand, "aria-expanded", "true"));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView();", expand);
         shoot("log-anomalies-expanded");
         // A second click hides the entries without asking the server again; a third shows them.
         expand.click();
