@@ -104,17 +104,7 @@ final class DetectorCommand implements Runnable {
 
     /** A KEY=VALUE value as JSON would carry it, so the stored detector reads {"trees": 200}, not "200". */
     static Object typed(String value) {
-        String v = value.trim();
-        if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
-            return Boolean.parseBoolean(v);
-        }
-        if (v.matches("-?\\d{1,18}")) {
-            return Long.parseLong(v);
-        }
-        if (v.matches("-?(\\d+\\.\\d*|\\.\\d+|\\d+)([eE][-+]?\\d+)?")) {
-            return Double.parseDouble(v);
-        }
-        return value;
+        return io.vigil.workflow.ParameterLines.value(value);
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Every named detector.")

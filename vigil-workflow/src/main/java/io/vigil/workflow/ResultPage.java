@@ -1,5 +1,6 @@
 package io.vigil.workflow;
 
+import io.vigil.core.explain.FeatureContribution;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +13,13 @@ import java.util.Map;
 public record ResultPage(String run, long total, long offset, int limit, boolean anomaliesOnly, String sort,
                          List<String> columns, List<Row> rows) {
 
-    /** One result row; {@code values} holds the dataset's columns in order. */
-    public record Row(long index, Double score, Double rawScore, boolean isAnomaly, Map<String, Object> values) {
+    /**
+     * One result row; {@code values} holds the dataset's columns in order.
+     *
+     * @param topFeatures the row's three largest feature contributions, largest first; null for a row not
+     *                    explained (not flagged, or beyond the highest-scored flagged rows a run explains)
+     */
+    public record Row(long index, Double score, Double rawScore, boolean isAnomaly, Map<String, Object> values,
+                      List<FeatureContribution> topFeatures) {
     }
 }

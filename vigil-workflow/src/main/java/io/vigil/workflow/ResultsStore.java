@@ -17,9 +17,10 @@ import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
- * A run's results as {@code results.parquet} ({@code index, score, raw_score, is_anomaly}, one row per dataset
- * row), and the queries over it: pages joined with the dataset's rows, CSV export and the scatter sample. Every
- * query runs in DuckDB, so a million-row run is never turned into Java objects.
+ * A run's results as {@code results.parquet} ({@code index, score, raw_score, is_anomaly, top_features}, one row
+ * per dataset row; {@code top_features} is the JSON of a flagged row's explanation, see {@link RunExplanations}),
+ * and the queries over it: pages joined with the dataset's rows, CSV export and the scatter sample. Every query
+ * runs in DuckDB, so a million-row run is never turned into Java objects.
  */
 final class ResultsStore {
     static final String FILE = "results.parquet";
@@ -30,14 +31,21 @@ final class ResultsStore {
     private ResultsStore() {
     }
 
-    static void write(Path runDir, double[] raw, double[] normalized, boolean[] flags) {
+    static void write(Path runDir, double[] raw, double[] normalized, boolean[] flags, String[] topFeatures) {
         Path target = runDir.resolve(FILE);
         Path temp = runDir.resolve("." + FILE + ".tmp");
         try (Connection c = InMemoryDuckDb.open(); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE results (\"index\" BIGINT, score DOUBLE, raw_score DOUBLE, is_anomaly BOOLEAN)");
+            s.execute("CREATE TABLE results (\"index\" BIGINT, score DOUBLE, raw_score DOUBLE, is_anomaly BOOLEAN, "
+                    + "top_features VARCHAR)");
             try (DuckDBAppender a = ((DuckDBConnection) c).createAppender("results")) {
                 for (int i = 0; i < raw.length; i++) {
-                    a.beginRow().append((long) i).append(normalized[i]).append(raw[i]).append(flags[i]).endRow();
+                    a.beginRow().append((long) i).append(normalized[i]).append(raw[i]).append(flags[i]);
+                    if (topFeatures[i] == null) {
+                        a.appendNull();
+                    } else {
+                        a.append(topFeatures[i]);
+                    }
+                    a.endRow();
                 }
             }
             s.execute("COPY results TO " + InMemoryDuckDb.literal(temp) + " (FORMAT parquet)");
@@ -65,9 +73,21 @@ final class ResultsStore {
         String results = "read_parquet(" + InMemoryDuckDb.literal(runDir.resolve(FILE)) + ")";
         String where = anomaliesOnly ? " WHERE is_anomaly" : "";
         boolean joined = dataset != null && Files.isRegularFile(data);
+        String explained;
+        try (Connection c = InMemoryDuckDb.open(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM parquet_schema("
+                     + InMemoryDuckDb.literal(runDir.resolve(FILE)) + ") WHERE name = 'top_features'")) {
+            rs.next();
+            // Runs written before explanations were stored have no such column; their rows read as unexplained.
+            explained = rs.getLong(1) > 0 ? "r.top_features" : "CAST(NULL AS VARCHAR)";
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the results of run " + runId + ": "
+                    + Datasets.firstLine(e.getMessage()), e);
+        }
         String sql = "WITH r AS (SELECT * FROM " + results + where + " ORDER BY " + order + " LIMIT ? OFFSET ?) "
-                + "SELECT " + RESULT_COLUMNS + (joined ? ", d.* EXCLUDE (file_row_number) FROM r JOIN read_parquet("
-                + InMemoryDuckDb.literal(data) + ", file_row_number = true) d ON d.file_row_number = r.\"index\""
+                + "SELECT " + RESULT_COLUMNS + ", " + explained + (joined
+                ? ", d.* EXCLUDE (file_row_number) FROM r JOIN read_parquet(" + InMemoryDuckDb.literal(data)
+                + ", file_row_number = true) d ON d.file_row_number = r.\"index\""
                 : " FROM r") + " ORDER BY " + order.replace("score", "r.score").replace("\"index\"", "r.\"index\"");
         List<String> columns = joined ? dataset.columnNames() : List.of();
         List<ResultPage.Row> rows = new ArrayList<>(limit);
@@ -84,10 +104,10 @@ final class ResultsStore {
                     while (rs.next()) {
                         Map<String, Object> values = new LinkedHashMap<>();
                         for (int j = 0; j < columns.size(); j++) {
-                            values.put(columns.get(j), DatasetStatistics.plain(rs.getObject(5 + j)));
+                            values.put(columns.get(j), DatasetStatistics.plain(rs.getObject(6 + j)));
                         }
                         rows.add(new ResultPage.Row(rs.getLong(1), finite(rs.getDouble(2)), finite(rs.getDouble(3)),
-                                rs.getBoolean(4), values));
+                                rs.getBoolean(4), values, RunExplanations.parse(rs.getString(5))));
                     }
                 }
             }

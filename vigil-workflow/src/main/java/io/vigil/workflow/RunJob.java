@@ -130,8 +130,16 @@ final class RunJob implements Runnable {
         RunCharts charts = new RunCharts(info.id(), ScoreCharts.histogram(normalized, flags, threshold),
                 labels == null ? null : ScoreCharts.roc(normalized, labels), null);
         checkCancel();
+        long explaining = Math.min(anomalies, RunExplanations.MAX_EXPLAINED);
+        progress("explaining", 0, explaining, 92);
+        String[] topFeatures = RunExplanations.explain(encoder, fitted, normalizer, threshold, spec, matrix,
+                normalized, flags, clock, done -> {
+                    checkCancel();
+                    progress("explaining", done, explaining, 92 + 3.0 * done / Math.max(1, explaining));
+                });
+        checkCancel();
         progress("writing", rows, rows, 95);
-        ResultsStore.write(runDir, raw, normalized, flags);
+        ResultsStore.write(runDir, raw, normalized, flags, topFeatures);
         WorkflowJson.write(runDir.resolve(Runs.CHARTS_FILE), charts);
         List<String> names = encoder.featureNames();
         RunSummary summary = new RunSummary(rows, matrix.cols(), names.subList(0, Math.min(100, names.size())),

@@ -213,6 +213,16 @@ class WorkflowTest {
         ResultPage flagged = workflow.runs().results(run.id(), 0, 1000, true, "index");
         assertThat(flagged.total()).isEqualTo(run.summary().anomalies());
         assertThat(flagged.rows()).allMatch(ResultPage.Row::isAnomaly);
+        // Every flagged row is explained by its three largest contributions; the planted rows by amount or hour.
+        assertThat(flagged.rows()).allSatisfy(row -> {
+            assertThat(row.topFeatures()).hasSize(RunExplanations.TOP);
+            assertThat(row.topFeatures().get(0).contribution())
+                    .isGreaterThanOrEqualTo(row.topFeatures().get(2).contribution());
+            assertThat(run.summary().featureNames()).contains(row.topFeatures().get(0).feature());
+        });
+        assertThat(top.rows().get(0).topFeatures().get(0).feature()).isIn("amount", "hour");
+        ResultPage unflagged = workflow.runs().results(run.id(), 0, 1000, false, "index");
+        assertThat(unflagged.rows()).filteredOn(r -> !r.isAnomaly()).allMatch(r -> r.topFeatures() == null);
         assertThatThrownBy(() -> workflow.runs().results(run.id(), 0, 0, false, "score"))
                 .isInstanceOfSatisfying(InvalidWorkflowRequestException.class, e -> assertThat(e.field())
                         .isEqualTo("limit"));

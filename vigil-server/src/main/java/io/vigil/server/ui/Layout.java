@@ -19,7 +19,12 @@ final class Layout {
             new NavItem("/", "Home"),
             new NavItem("/ui/models", "Models"),
             new NavItem("/ui/monitors", "Monitors"),
-            new NavItem("/ui/streams", "Streams"));
+            new NavItem("/ui/streams", "Streams"),
+            new NavItem("/ui/datasets", "Datasets"),
+            new NavItem("/ui/detectors", "Detectors"),
+            new NavItem("/ui/runs", "Runs"),
+            new NavItem("/ui/compare", "Compare"),
+            new NavItem("/ui/log-anomalies", "Log anomalies"));
 
     static final String HTMX = "/webjars/htmx.org/" + webjarVersion("htmx.org") + "/dist/htmx.min.js";
     static final String CHART_JS = "/webjars/chart.js/" + webjarVersion("chart.js") + "/dist/chart.umd.min.js";

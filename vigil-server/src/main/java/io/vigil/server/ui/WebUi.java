@@ -38,10 +38,15 @@ public final class WebUi {
     private final MonitorFormPage monitorForm;
     private final MonitorDetailPage monitorDetail;
     private final StreamPages streams;
+    private final DatasetPages datasets;
+    private final DetectorPages detectors;
+    private final RunPages runs;
+    private final ComparePage compare;
+    private final LogAnomalyPages logAnomalies;
 
     public WebUi(AnomalyService anomaly, StreamService streamService, MonitorSystem monitorSystem, UiSessions sessions,
                  java.time.Clock clock,
-                 ServerMetrics metrics) {
+                 ServerMetrics metrics, io.vigil.workflow.Workflow workflow) {
         this.sessions = sessions;
         this.metrics = metrics;
         this.home = new HomePage(anomaly, streamService, monitorSystem, sessions);
@@ -50,6 +55,11 @@ public final class WebUi {
         this.monitorForm = new MonitorFormPage(monitorSystem, sessions);
         this.monitorDetail = new MonitorDetailPage(monitorSystem, sessions, clock);
         this.streams = new StreamPages(streamService, sessions);
+        this.datasets = new DatasetPages(workflow, sessions);
+        this.detectors = new DetectorPages(workflow, io.vigil.core.detect.DetectorRegistry.standard(), sessions);
+        this.runs = new RunPages(workflow, sessions);
+        this.compare = new ComparePage(workflow, sessions);
+        this.logAnomalies = new LogAnomalyPages(monitorSystem.logs(), sessions);
     }
 
     /** Adds the UI's routes and its static files (our CSS and script, and the webjars) to the server. */
@@ -86,6 +96,27 @@ public final class WebUi {
         get(cfg, Kind.PAGE, "/ui/streams", streams::list);
         get(cfg, Kind.PAGE, "/ui/streams/{name}", streams::detail);
         get(cfg, Kind.JSON, "/ui/streams/{name}/recent.json", streams::recent);
+        get(cfg, Kind.PAGE, "/ui/datasets", datasets::list);
+        post(cfg, Kind.PAGE, "/ui/datasets", datasets::upload);
+        get(cfg, Kind.PAGE, "/ui/datasets/{id}", datasets::detail);
+        post(cfg, Kind.PAGE, "/ui/datasets/{id}/delete", datasets::delete);
+        get(cfg, Kind.PAGE, "/ui/detectors", detectors::list);
+        get(cfg, Kind.PAGE, "/ui/detectors/new", detectors::newForm);
+        post(cfg, Kind.PAGE, "/ui/detectors", detectors::create);
+        get(cfg, Kind.PAGE, "/ui/detectors/{name}", detectors::detail);
+        post(cfg, Kind.PAGE, "/ui/detectors/{name}/delete", detectors::delete);
+        get(cfg, Kind.PAGE, "/ui/runs", runs::list);
+        post(cfg, Kind.PAGE, "/ui/runs", runs::start);
+        get(cfg, Kind.PAGE, "/ui/runs/{id}", runs::page);
+        get(cfg, Kind.FRAGMENT, "/ui/runs/{id}/progress", runs::progressFragment);
+        post(cfg, Kind.PAGE, "/ui/runs/{id}/cancel", runs::cancel);
+        get(cfg, Kind.FRAGMENT, "/ui/runs/{id}/flagged", runs.results()::flagged);
+        get(cfg, Kind.JSON, "/ui/runs/{id}/charts.json", runs.results()::chartsJson);
+        get(cfg, Kind.PAGE, "/ui/runs/{id}/results.csv", runs.results()::csv);
+        get(cfg, Kind.PAGE, "/ui/compare", compare::page);
+        post(cfg, Kind.PAGE, "/ui/compare", compare::compare);
+        get(cfg, Kind.PAGE, "/ui/log-anomalies", logAnomalies::list);
+        get(cfg, Kind.FRAGMENT, "/ui/log-anomalies/{id}/entries", logAnomalies::entries);
     }
 
     private void get(JavalinConfig cfg, Kind kind, String path, Renderer r) {

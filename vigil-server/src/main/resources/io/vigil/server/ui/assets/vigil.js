@@ -1,4 +1,5 @@
-// Vigil web UI: draws the charts (Chart.js) and fills the JSON editors' examples. Loaded with defer on every page.
+// Vigil web UI: draws the charts (Chart.js), fills the JSON editors' examples, sends uploads with a progress bar
+// and asks before deletes. Loaded with defer on every page.
 (function () {
   "use strict";
 
@@ -143,16 +144,171 @@
     once();
   }
 
+  // A run's charts: the histogram and ROC curve from charts.json, the scatter from charts.json?x=&y=.
+  function drawRunChart(canvas) {
+    var kind = canvas.getAttribute("data-run-chart");
+    var url = canvas.getAttribute("data-charts-url");
+    if (kind === "scatter") {
+      var x = document.getElementById("scatter-x").value;
+      var y = document.getElementById("scatter-y").value;
+      url += "?x=" + encodeURIComponent(x) + "&y=" + encodeURIComponent(y);
+    }
+    fetchJson(url).then(function (c) {
+      showChartError(canvas, null);
+      if (canvas._chart) { canvas._chart.destroy(); }
+      var config = kind === "histogram" ? histogramConfig(c.histogram)
+        : kind === "roc" ? rocConfig(c.roc) : scatterConfig(c.scatter);
+      config.options.animation = false;
+      config.options.responsive = true;
+      config.options.maintainAspectRatio = false;
+      config.options.plugins = config.options.plugins || {};
+      config.options.plugins.legend = {position: "bottom", labels: {boxWidth: 14}};
+      canvas._chart = new Chart(canvas, config);
+      canvas.setAttribute("data-drawn", "true");
+    }).catch(function (e) { showChartError(canvas, "The chart could not be drawn: " + e.message); });
+  }
+
+  function histogramConfig(h) {
+    var labels = h.bins.map(function (b) { return b.from.toFixed(2); });
+    var normal = h.bins.map(function (b) { return b.count - b.anomalies; });
+    var flagged = h.bins.map(function (b) { return b.anomalies; });
+    // The threshold as a vertical line: its position on the category axis, between bins.
+    var at = h.bins.length * h.threshold - 0.5;
+    var thresholdLine = {id: "threshold", afterDatasetsDraw: function (chart) {
+      var xs = chart.scales.x, area = chart.chartArea, ctx = chart.ctx;
+      var px = xs.getPixelForValue(0) + (xs.getPixelForValue(1) - xs.getPixelForValue(0)) * (at);
+      ctx.save();
+      ctx.strokeStyle = "#b3261e"; ctx.lineWidth = 2; ctx.setLineDash([6, 4]);
+      ctx.beginPath(); ctx.moveTo(px, area.top); ctx.lineTo(px, area.bottom); ctx.stroke();
+      ctx.fillStyle = "#b3261e"; ctx.fillText("threshold " + h.threshold.toFixed(3), Math.min(px + 4, area.right - 90),
+        area.top + 12);
+      ctx.restore();
+    }};
+    return {type: "bar", plugins: [thresholdLine],
+      data: {labels: labels, datasets: [
+        {label: "normal rows", data: normal, backgroundColor: "#8fb0e3"},
+        {label: "flagged rows", data: flagged, backgroundColor: "#b3261e"}]},
+      // Bins side by side, full width, as a histogram reads; a bin holding both kinds shows flagged over normal.
+      options: {datasets: {bar: {grouped: false, barPercentage: 1, categoryPercentage: 0.92}}, scales: {x: {title: {display: true, text: "score"},
+        ticks: {maxRotation: 0, autoSkip: true, maxTicksLimit: 6}},
+        y: {type: "logarithmic", title: {display: true, text: "rows (log scale)"}}}}};
+  }
+
+  function rocConfig(points) {
+    var curve = points.map(function (p) { return {x: p.fpr, y: p.tpr}; });
+    return {type: "scatter", data: {datasets: [
+      {label: "ROC curve", data: curve, showLine: true, pointRadius: 0, borderColor: "#1f5fbf", borderWidth: 2},
+      {label: "chance", data: [{x: 0, y: 0}, {x: 1, y: 1}], showLine: true, pointRadius: 0, borderColor: "#8a94a6",
+        borderDash: [6, 4], borderWidth: 1.5}]},
+      options: {scales: {x: {min: 0, max: 1, title: {display: true, text: "false positive rate"}},
+        y: {min: 0, max: 1, title: {display: true, text: "true positive rate"}}}}};
+  }
+
+  function scatterConfig(s) {
+    var normal = [], flagged = [];
+    s.points.forEach(function (p) {
+      if (p.x === null || p.y === null) { return; }
+      (p.is_anomaly ? flagged : normal).push({x: p.x, y: p.y});
+    });
+    var note = document.getElementById("scatter-note");
+    if (note) {
+      note.textContent = s.sampled ? "A sample of " + s.points.length + " of " + s.total
+        + " rows: every flagged row, normal rows thinned evenly." : s.points.length + " rows.";
+    }
+    return {type: "scatter", data: {datasets: [
+      {label: "normal", data: normal, pointRadius: 2, backgroundColor: "rgba(31,95,191,0.45)", borderWidth: 0},
+      {label: "flagged", data: flagged, pointRadius: 4, pointStyle: "triangle", backgroundColor: "#b3261e",
+        borderColor: "#b3261e"}]},
+      options: {scales: {x: {title: {display: true, text: s.x}}, y: {title: {display: true, text: s.y}}}}};
+  }
+
+  // Sends an upload form with XMLHttpRequest to show its progress; without script the form posts as it is.
+  function upload(form) {
+    var box = form.querySelector(".upload-progress");
+    var bar = form.querySelector("progress");
+    var percent = form.querySelector(".upload-percent");
+    var button = form.querySelector("button[type=submit]");
+    var xhr = new XMLHttpRequest();
+    box.hidden = false;
+    button.disabled = true;
+    xhr.upload.addEventListener("progress", function (e) {
+      if (e.lengthComputable) {
+        var p = Math.round(100 * e.loaded / e.total);
+        bar.value = p;
+        percent.textContent = p + " %";
+      }
+    });
+    xhr.upload.addEventListener("load", function () {
+      bar.value = 100;
+      percent.textContent = "100 % · importing…";
+    });
+    xhr.addEventListener("load", function () {
+      if (xhr.status < 400 && xhr.responseURL) {
+        window.location.assign(xhr.responseURL);
+        return;
+      }
+      // The answer is the page with the form and its error: show its main part in place of ours.
+      var page = new DOMParser().parseFromString(xhr.responseText, "text/html");
+      var main = page.querySelector("main");
+      if (main) {
+        document.querySelector("main").innerHTML = main.innerHTML;
+      } else {
+        button.disabled = false;
+        percent.textContent = "The upload failed: the server answered " + xhr.status;
+      }
+    });
+    xhr.addEventListener("error", function () {
+      button.disabled = false;
+      percent.textContent = "The upload failed: the connection was lost. Try again.";
+    });
+    xhr.open("POST", form.action);
+    xhr.send(new FormData(form));
+  }
+
   function init(root) {
     if (typeof Chart !== "undefined") {
       root.querySelectorAll("canvas[data-series-url]").forEach(drawSeries);
       root.querySelectorAll("canvas[data-stream-url]").forEach(pollStream);
+      root.querySelectorAll("canvas[data-run-chart]").forEach(drawRunChart);
     }
   }
 
   document.addEventListener("click", function (e) {
     var button = e.target.closest("button[data-insert]");
     if (button) { insertExample(button); }
+  });
+  document.addEventListener("submit", function (e) {
+    var form = e.target;
+    if (form.hasAttribute("data-confirm") && !window.confirm(form.getAttribute("data-confirm"))) {
+      e.preventDefault();
+    } else if (form.hasAttribute("data-upload") && window.XMLHttpRequest && window.FormData) {
+      e.preventDefault();
+      upload(form);
+    }
+  });
+  document.addEventListener("change", function (e) {
+    if (e.target.id === "scatter-x" || e.target.id === "scatter-y") {
+      var canvas = document.getElementById("scatter-chart");
+      if (canvas) { drawRunChart(canvas); }
+    }
+  });
+  // A log group's entries load once (htmx); later clicks only show or hide them.
+  document.addEventListener("htmx:afterRequest", function (e) {
+    var button = e.detail.elt;
+    if (button && button.classList && button.classList.contains("expand") && e.detail.successful) {
+      button.setAttribute("aria-expanded", "true");
+      button.setAttribute("data-loaded", "true");
+      button.textContent = "Hide the entries";
+    }
+  });
+  document.addEventListener("click", function (e) {
+    var button = e.target.closest("button.expand[data-loaded]");
+    if (!button) { return; }
+    var target = document.getElementById(button.getAttribute("aria-controls"));
+    var open = button.getAttribute("aria-expanded") === "true";
+    target.hidden = open;
+    button.setAttribute("aria-expanded", open ? "false" : "true");
+    button.textContent = open ? "Show the entries" : "Hide the entries";
   });
   document.addEventListener("DOMContentLoaded", function () { init(document); });
   document.addEventListener("htmx:afterSettle", function (e) { init(e.target); });
