@@ -33,6 +33,8 @@ public final class CsvReader {
     private int pos;
     private int limit;
     private long line = 1;
+    /** Whether a cell started with a quote (see parseRest). */
+    private boolean sawQuote;
     private int[] cellStart = new int[16];
     private int[] cellEnd = new int[16];
     private boolean[] cellQuoted = new boolean[16];
@@ -151,8 +153,9 @@ public final class CsvReader {
     }
 
     /**
-     * Parses the rows after the sample. Without quotes in the rest of the file, rows cannot span lines, so the
-     * rest is cut at line ends into one part per core, parsed in parallel and joined in order.
+     * Parses the rows after the sample. Without quoted cells in the rest of the file, rows cannot span lines, so
+     * the rest is cut at line ends into one part per core, parsed in parallel and joined in order; a part that
+     * meets a quoted cell sends the rest to one sequential pass instead.
      */
     private void parseRest(ColumnBuilder[] builders, boolean[] numeric, List<String> names) {
         int parts = ParallelLoop.defaultThreads();
@@ -174,10 +177,6 @@ public final class CsvReader {
         DataFormatException[] errors = new DataFormatException[parts];
         boolean[] quoted = new boolean[parts];
         ParallelLoop.run(parts, parts, k -> {
-            if (contains(bytes, cut[k], cut[k + 1], (byte) '"')) {
-                quoted[k] = true;
-                return;
-            }
             CsvReader reader = new CsvReader(source, bytes);
             reader.pos = cut[k];
             reader.limit = cut[k + 1];
@@ -191,6 +190,9 @@ public final class CsvReader {
             } catch (DataFormatException e) {
                 errors[k] = e;
             }
+            // Quotes only matter at the start of a cell. A quoted cell that spans a cut starts in the part before
+            // it, so one seen anywhere sends the whole rest to the one-pass parse, errors of the parts included.
+            quoted[k] = reader.sawQuote;
             partBuilders[k] = local;
         });
         for (boolean q : quoted) {
@@ -223,14 +225,6 @@ public final class CsvReader {
         return n;
     }
 
-    private static boolean contains(byte[] b, int from, int to, byte v) {
-        for (int i = from; i < to; i++) {
-            if (b[i] == v) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private void parseRows(ColumnBuilder[] builders, boolean[] numeric, List<String> names) {
         int cols = builders.length;
@@ -332,6 +326,7 @@ public final class CsvReader {
                 cellQuoted = Arrays.copyOf(cellQuoted, n * 2);
             }
             if (pos < len && b[pos] == '"') {
+                sawQuote = true;
                 long startLine = line;
                 int start = ++pos;
                 while (true) {

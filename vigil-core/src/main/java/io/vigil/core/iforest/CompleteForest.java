@@ -117,7 +117,10 @@ final class CompleteForest {
                 for (int r = 0; r < n; r++) {
                     int k = idx[r];
                     int node = fBase + k;
-                    idx[r] = 2 * k + 1 + (x[(from + r) * d + feature[node]] > threshold[node] ? 1 : 0);
+                    // Right when x > threshold: the sign bit of threshold - x, branch-free (a data-dependent branch
+                    // here is mispredicted half the time); equal values give +0.0 and go left, as in training.
+                    idx[r] = 2 * k + 1 + (int) (Double.doubleToRawLongBits(threshold[node] - x[(from + r) * d
+                            + feature[node]]) >>> 63);
                 }
             }
             int lBase = tree * (internal + 1) - internal;

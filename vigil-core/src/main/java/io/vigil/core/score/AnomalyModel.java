@@ -115,9 +115,13 @@ public final class AnomalyModel {
                 encoded.cols(), encoder.featureNames(), options.seed(), Version.current(), options.clock().instant());
         AnomalyModel model = new AnomalyModel(encoder, fitted, normalizer, threshold, contamination, options.rule(),
                 calibration, FeatureBaseline.of(fitRows), provenance);
-        Scores scores = calibration == null
-                ? new Scores(raw, normalizer.normalize(raw), flags(normalizer.normalize(raw), threshold), threshold)
-                : model.scoreEncoded(encoded, threshold);
+        Scores scores;
+        if (calibration == null) {
+            double[] normalized = normalizer.normalize(raw);
+            scores = new Scores(raw, normalized, flags(normalized, threshold), threshold);
+        } else {
+            scores = model.scoreEncoded(encoded, threshold);
+        }
         long t2 = System.nanoTime();
         return new Training(model, scores, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
     }

@@ -111,4 +111,31 @@ class CsvReaderTest {
         Table t = CsvReader.read(f);
         assertThat(((Column.Numeric) t.column("b")).values()).containsExactly(2.0, 4.0);
     }
+
+    @Test
+    void aQuotedLineBreakInALargeFileIsOneCellWhereverThePartsAreCut() {
+        StringBuilder sb = new StringBuilder("id,note,x\n");
+        int rows = 60_000;
+        for (int i = 0; i < rows; i++) {
+            String note = i % 7_919 == 0 ? "\"line one\nline two, with a comma\"" : "plain" + (i % 13);
+            sb.append(i).append(',').append(note).append(',').append(i * 0.5).append('\n');
+        }
+        assertThat(sb.length()).isGreaterThan(CsvReader.PARALLEL_BYTES);
+        Table t = parse(sb.toString());
+        assertThat(t.rows()).isEqualTo(rows);
+        assertThat(t.column("note").get(7_919 * 4)).isEqualTo("line one\nline two, with a comma");
+        assertThat(((Column.Numeric) t.column("x")).values()[rows - 1]).isEqualTo((rows - 1) * 0.5);
+    }
+
+    @Test
+    void aQuoteInsideAnUnquotedCellIsJustACharacterInTheParallelParse() {
+        StringBuilder sb = new StringBuilder("id,size\n");
+        int rows = 80_000;
+        for (int i = 0; i < rows; i++) {
+            sb.append(i).append(',').append(i % 5 == 0 ? "12\" screen" : "small").append('\n');
+        }
+        Table t = parse(sb.toString());
+        assertThat(t.rows()).isEqualTo(rows);
+        assertThat(t.column("size").get(5)).isEqualTo("12\" screen");
+    }
 }
