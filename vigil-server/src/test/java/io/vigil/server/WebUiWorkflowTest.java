@@ -108,6 +108,9 @@ class WebUiWorkflowTest {
                     .doesNotContain("hx-trigger=\"every");
             assertThat(get(api.base + "/ui/runs/" + runId + "/progress").headers().firstValue("HX-Refresh"))
                     .hasValue("true");
+            // With every run finished the runs table stops polling.
+            String table = get(api.base + "/ui/runs-table").body();
+            assertThat(table).contains("id=\"runs-card\"").contains(runId).doesNotContain("hx-trigger");
             String next = get(api.base + "/ui/runs/" + runId + "/flagged?offset=10").body();
             assertThat(next).contains("Rows 11–");
             assertThat(get(api.base + "/ui/runs/" + runId + "/flagged?offset=-1").body())

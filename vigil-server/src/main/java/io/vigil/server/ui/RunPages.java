@@ -76,8 +76,24 @@ final class RunPages {
                     .append("<div class=\"field\"><button type=\"submit\" class=\"primary\">Start run</button>")
                     .append("</div></form>");
         }
-        body.append("</section><section class=\"card\"><h2>Runs</h2>");
+        body.append("</section>").append(runsCard());
+        return Layout.page("Runs", "/ui/runs", body.toString(), sessions.enabled());
+    }
+
+    /** The runs table alone, for its own polling while runs are active. */
+    String tableFragment(Context ctx) {
+        return runsCard();
+    }
+
+    private String runsCard() {
         List<RunInfo> runs = workflow.runs().list();
+        boolean active = runs.stream().anyMatch(run -> !run.state().finished());
+        StringBuilder body = new StringBuilder("<section class=\"card\" id=\"runs-card\"");
+        if (active) {
+            // While a run is queued or running the table refreshes itself; once all have finished it stops.
+            body.append(" hx-get=\"/ui/runs-table\" hx-trigger=\"every 2s\" hx-swap=\"outerHTML\"");
+        }
+        body.append("><h2>Runs</h2>");
         if (runs.isEmpty()) {
             body.append("<p class=\"empty\">No runs yet.</p>");
         } else {
@@ -99,8 +115,7 @@ final class RunPages {
             }
             body.append("</tbody></table></div>");
         }
-        body.append("</section>");
-        return Layout.page("Runs", "/ui/runs", body.toString(), sessions.enabled());
+        return body.append("</section>").toString();
     }
 
     String page(Context ctx) {

@@ -106,6 +106,7 @@ public final class WebUi {
         get(cfg, Kind.PAGE, "/ui/detectors/{name}", detectors::detail);
         post(cfg, Kind.PAGE, "/ui/detectors/{name}/delete", detectors::delete);
         get(cfg, Kind.PAGE, "/ui/runs", runs::list);
+        get(cfg, Kind.FRAGMENT, "/ui/runs-table", runs::tableFragment);
         post(cfg, Kind.PAGE, "/ui/runs", runs::start);
         get(cfg, Kind.PAGE, "/ui/runs/{id}", runs::page);
         get(cfg, Kind.FRAGMENT, "/ui/runs/{id}/progress", runs::progressFragment);
