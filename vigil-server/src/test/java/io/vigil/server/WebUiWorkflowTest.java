@@ -127,6 +127,8 @@ class WebUiWorkflowTest {
             assertThat(get(api.base + "/ui/runs/run-nosuch").statusCode()).isEqualTo(404);
             assertThat(get(api.base + "/ui/runs/..%2Fx").body()).contains("error-box");
 
+            assertThat(get(api.base + "/").body()).contains("<span class=\"count\" id=\"count-datasets\">1</span>")
+                    .contains("<span class=\"count\" id=\"count-runs\">1</span>").contains("0 running");
             HttpResponse<String> crossSite = send(HttpRequest.newBuilder(URI.create(api.base
                     + "/ui/datasets/tx/delete")).header("Sec-Fetch-Site", "cross-site")
                     .POST(HttpRequest.BodyPublishers.noBody()));

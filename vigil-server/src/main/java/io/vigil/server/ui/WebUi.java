@@ -49,7 +49,7 @@ public final class WebUi {
                  ServerMetrics metrics, io.vigil.workflow.Workflow workflow) {
         this.sessions = sessions;
         this.metrics = metrics;
-        this.home = new HomePage(anomaly, streamService, monitorSystem, sessions);
+        this.home = new HomePage(anomaly, streamService, monitorSystem, workflow, sessions);
         this.models = new ModelPages(anomaly, sessions);
         this.monitorList = new MonitorListPage(monitorSystem, sessions);
         this.monitorForm = new MonitorFormPage(monitorSystem, sessions);
