@@ -5,32 +5,9 @@
 # then stops the server with SIGTERM.
 # Usage: bench/load_score.sh [SECONDS_PER_PHASE]   (default 10; each phase also stops at a request budget)
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+. "$(dirname "${BASH_SOURCE[0]}")/serve.sh"
 seconds="${1:-10}"
-data="$(mktemp -d)"
-log="$data/server.log"
-pid=""
-cleanup() {
-  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
-    kill -TERM "$pid"
-    wait "$pid" 2>/dev/null || true
-  fi
-  rm -rf "$data"
-}
-trap cleanup EXIT
-
-# A free port: bind port 0 and read back what the kernel chose.
-port="$(java "$root/bench/FreePort.java")"
-"$root/vigil" serve --host 127.0.0.1 --port "$port" --data-dir "$data" >"$log" 2>&1 &
-pid=$!
-for _ in $(seq 1 600); do
-  if grep -q "listening on" "$log" 2>/dev/null; then break; fi
-  if ! kill -0 "$pid" 2>/dev/null; then cat "$log" >&2; echo "load_score: the server did not start" >&2; exit 1; fi
-  sleep 0.2
-done
-grep -q "listening on" "$log" || { cat "$log" >&2; echo "load_score: the server did not start in time" >&2; exit 1; }
-echo "server         $(grep 'listening on' "$log")"
-echo "cores          $(nproc)"
+serve_start load_score
 java -Dseconds="$seconds" "$root/bench/LoadScore.java" "http://127.0.0.1:$port"
 # The same single-row phase from wrk (one event-loop thread, 32 connections), which takes far less of the two
 # cores than 32 Java client threads do, so the latency is the server's own. Installed from Debian when missing.
@@ -44,7 +21,5 @@ if command -v wrk >/dev/null 2>&1; then
   wrk -t1 -c32 -d"${seconds}s" --latency -s "$root/bench/score_single.lua" "http://127.0.0.1:$port/v1/anomaly/score" \
     | grep '^wrk single-row'
 fi
-kill -TERM "$pid"
-wait "$pid" 2>/dev/null || true
-pid=""
+serve_stop
 echo "server stopped"
