@@ -1,14 +1,12 @@
 package io.vigil.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.vigil.monitor.Monitor;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
@@ -20,12 +18,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -34,9 +28,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * charts, models, streams and the login. Screenshots of each page land in {@code target/screenshots/}.
  */
 class WebUiBrowserTest {
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Instant T0 = Instant.parse("2026-03-01T12:00:00Z");
 
     @TempDir
@@ -50,22 +41,10 @@ class WebUiBrowserTest {
 
     @BeforeAll
     static void startBrowserAndServer() throws IOException {
-        assumeTrue(CHROMEDRIVER.canExecute() && new File(CHROMIUM).canExecute(),
-                "needs Debian's chromium and chromium-driver (.ci/run installs them)");
+        HeadlessChromium.assumeInstalled();
         api = TestServer.start(dataDir.resolve("server"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
-                .usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
-                "--user-data-dir=" + profile.toAbsolutePath());
-        driver = new ChromeDriver(service, options);
-        driver.manage().window().setSize(new Dimension(1280, 900));
-        // htmx swaps elements in place: one found just before a swap is stale when read, so look again.
-        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-        Files.createDirectories(SCREENSHOTS);
+        driver = HeadlessChromium.start(profile);
+        wait = HeadlessChromium.waitFor(driver, Duration.ofSeconds(15));
     }
 
     @AfterAll
@@ -151,7 +130,8 @@ class WebUiBrowserTest {
         driver.get(api.base + "/ui/monitors/" + id);
         for (String chart : new String[] {"condition-chart-0", "condition-chart-1"}) {
             wait.until(ExpectedConditions.attributeToBe(By.id(chart), "data-drawn", "true"));
-            assertThat(paintedPixels(chart)).as(chart + " drew nothing").isGreaterThan(500);
+            assertThat(HeadlessChromium.paintedPixels(driver, chart)).as(chart + " drew nothing")
+                    .isGreaterThan(500);
         }
         String runs = driver.findElement(By.id("runs")).getText();
         assertThat(runs).contains("NOT MET").contains("MET");
@@ -214,7 +194,7 @@ class WebUiBrowserTest {
         shoot("streams");
         driver.findElement(By.linkText("cpu")).click();
         wait.until(ExpectedConditions.attributeToBe(By.id("stream-chart"), "data-drawn", "true"));
-        assertThat(paintedPixels("stream-chart")).isGreaterThan(500);
+        assertThat(HeadlessChromium.paintedPixels(driver, "stream-chart")).isGreaterThan(500);
         api.post("/v1/stream/cpu/observe", "{\"value\": 51}");
         wait.until(ExpectedConditions.textToBe(By.id("stream-count"), "81"));
         shoot("stream-page");
@@ -250,20 +230,9 @@ class WebUiBrowserTest {
         }
     }
 
-    /** Pixels of the canvas that are not transparent: a drawn chart has thousands, an empty canvas none. */
-    private long paintedPixels(String canvasId) {
-        Object n = ((JavascriptExecutor) driver).executeScript("""
-                var c = document.getElementById(arguments[0]);
-                var d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-                var n = 0;
-                for (var i = 3; i < d.length; i += 4) { if (d[i] !== 0) { n++; } }
-                return n;""", canvasId);
-        return ((Number) n).longValue();
-    }
 
     private void shoot(String name) throws IOException {
-        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        HeadlessChromium.screenshot(driver, name);
     }
 
     /** An hour of payments traffic: 2 requests a minute for 30 minutes, then 5 a minute, slower. */

@@ -1,7 +1,6 @@
 package io.vigil.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.vigil.core.loggroup.LicenceTraffic;
 import io.vigil.core.loggroup.LicenceTrafficGenerator;
@@ -16,7 +15,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,12 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -45,9 +39,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Chromium against a real server. Screenshots of each page land in {@code target/screenshots/}.
  */
 class WebUiWorkflowBrowserTest {
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Instant START = Instant.parse("2026-01-05T00:00:00Z");
     private static final Instant DAY = START.plus(Duration.ofDays(4));
 
@@ -64,27 +55,15 @@ class WebUiWorkflowBrowserTest {
 
     @BeforeAll
     static void startBrowserAndServer() throws IOException {
-        assumeTrue(CHROMEDRIVER.canExecute() && new File(CHROMIUM).canExecute(),
-                "needs Debian's chromium and chromium-driver (.ci/run installs them)");
+        HeadlessChromium.assumeInstalled();
         generator = new LicenceTrafficGenerator(LicenceTrafficGenerator.Profile.standard(), 3);
         history = generator.generate(START, Duration.ofDays(4), 1, List.of());
         int n = history.entries().size();
         api = TestServer.start(ServerConfig.local(dataDir.resolve("server")).withClock(Clock.fixed(DAY,
                 ZoneOffset.UTC)).withLogs(LogSettings.defaults().withTrainingEntries(n, n)
                 .withStoreRawIdentifiers(false)));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
-                .usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
-                "--user-data-dir=" + profile.toAbsolutePath());
-        driver = new ChromeDriver(service, options);
-        driver.manage().window().setSize(new Dimension(1280, 900));
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        // An htmx swap can replace an element between a wait's lookup and its read: look it up again.
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-        Files.createDirectories(SCREENSHOTS);
+        driver = HeadlessChromium.start(profile);
+        wait = HeadlessChromium.waitFor(driver, Duration.ofSeconds(20));
     }
 
     @AfterAll
@@ -183,7 +162,8 @@ class WebUiWorkflowBrowserTest {
         assertThat(driver.findElement(By.id("run-metrics")).getText()).contains("ROC-AUC");
         for (String chart : new String[] {"histogram-chart", "scatter-chart", "roc-chart"}) {
             wait.until(ExpectedConditions.attributeToBe(By.id(chart), "data-drawn", "true"));
-            assertThat(paintedPixels(chart)).as(chart + " drew nothing").isGreaterThan(500);
+            assertThat(HeadlessChromium.paintedPixels(driver, chart)).as(chart + " drew nothing")
+                    .isGreaterThan(500);
         }
         shoot("run-results");
         ((JavascriptExecutor) driver).executeScript("document.getElementById('histogram-chart').scrollIntoView();");
@@ -194,7 +174,7 @@ class WebUiWorkflowBrowserTest {
         wait.until(d -> "items".equals(((JavascriptExecutor) d).executeScript(
                 "var c = document.getElementById('scatter-chart')._chart;"
                         + " return c && c.options.scales.y.title.text;")));
-        assertThat(paintedPixels("scatter-chart")).isGreaterThan(500);
+        assertThat(HeadlessChromium.paintedPixels(driver, "scatter-chart")).isGreaterThan(500);
         driver.findElement(By.id("flagged-next")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("flagged"), "Rows 26–50"));
         ((JavascriptExecutor) driver).executeScript("document.getElementById('scatter-chart').scrollIntoView();");
@@ -268,18 +248,8 @@ class WebUiWorkflowBrowserTest {
         }
     }
 
-    private long paintedPixels(String canvasId) {
-        Object n = ((JavascriptExecutor) driver).executeScript("""
-                var c = document.getElementById(arguments[0]);
-                var d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-                var n = 0;
-                for (var i = 3; i < d.length; i += 4) { if (d[i] !== 0) { n++; } }
-                return n;""", canvasId);
-        return ((Number) n).longValue();
-    }
 
     private void shoot(String name) throws IOException {
-        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        HeadlessChromium.screenshot(driver, name);
     }
 }
