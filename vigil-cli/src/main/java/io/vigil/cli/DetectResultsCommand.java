@@ -54,6 +54,9 @@ final class DetectResultsCommand implements Callable<Integer> {
         if (top < 0 || top > 1000) {
             throw new UserInputException("--top must be between 0 and 1000, got " + top);
         }
+        if (anomaliesOnly && output == null) {
+            throw new UserInputException("--anomalies-only applies to the --output file; give --output OUT.csv");
+        }
         PrintWriter out = spec.commandLine().getOut();
         try (Workflow w = dataDir.open()) {
             RunInfo r = latest ? w.runs().latest() : w.runs().get(run);

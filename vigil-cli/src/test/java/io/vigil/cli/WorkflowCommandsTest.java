@@ -116,11 +116,14 @@ class WorkflowCommandsTest {
         assertOneLine(run("detect", "run", "--dataset", "tx", "--data-dir", dataDir), "--detector");
         assertOneLine(run("detect", "run"), "--input");
         assertOneLine(run("detect", "results", "--data-dir", dataDir), "--latest");
+        assertOneLine(run("detect", "results", "--latest", "--anomalies-only", "--data-dir", dataDir),
+                "--anomalies-only", "--output");
+        assertOneLine(run("detect", "results", "--latest", "--top", "1001", "--data-dir", dataDir), "--top");
         assertOneLine(run("detect", "results", "--run", "run-000000000000", "--data-dir", dataDir),
                 "run-000000000000");
     }
 
-    private static void assertOneLine(DetectRunCommandTest.Result r, String mentions) {
+    private static void assertOneLine(DetectRunCommandTest.Result r, String... mentions) {
         assertThat(r.code()).as(r.err()).isEqualTo(2);
         assertThat(r.err()).startsWith("vigil: ").contains(mentions).doesNotContain("\tat ");
         assertThat(r.err().lines().count()).as(r.err()).isEqualTo(1);

@@ -169,7 +169,7 @@ final class WorkflowRoutes {
             throw new InvalidRequestException("contamination", "contamination must be a number or \"auto\"");
         }
         JsonNode seed = body.get("seed");
-        if (seed != null && !seed.isNull() && !seed.canConvertToLong()) {
+        if (seed != null && !seed.isNull() && !(seed.isIntegralNumber() && seed.canConvertToLong())) {
             throw new InvalidRequestException("seed", "seed must be a whole number");
         }
         @SuppressWarnings("unchecked")

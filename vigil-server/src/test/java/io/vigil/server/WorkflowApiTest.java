@@ -137,6 +137,10 @@ class WorkflowApiTest {
                     + "\"isolation_forest\", \"parameters\": {\"trees\": 0}}");
             assertThat(badParam.status()).isEqualTo(400);
             assertThat(badParam.errorParam()).isEqualTo("parameters.trees");
+            TestServer.Response halfSeed = api.post("/v1/detectors", "{\"name\": \"d\", \"algorithm\": "
+                    + "\"isolation_forest\", \"seed\": 1.5}");
+            assertThat(halfSeed.status()).isEqualTo(400);
+            assertThat(halfSeed.errorParam()).isEqualTo("seed");
             TestServer.Response unknownField = api.post("/v1/detectors", "{\"name\": \"d\", \"algo\": \"x\"}");
             assertThat(unknownField.errorParam()).isEqualTo("algo");
             assertThat(api.get("/v1/datasets/nope").status()).isEqualTo(404);

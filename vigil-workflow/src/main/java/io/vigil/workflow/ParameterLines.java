@@ -55,6 +55,6 @@ public final class ParameterLines {
         if (v.matches("-?(\\d+\\.\\d*|\\.\\d+|\\d+)([eE][-+]?\\d+)?")) {
             return Double.parseDouble(v);
         }
-        return value;
+        return v;
     }
 }

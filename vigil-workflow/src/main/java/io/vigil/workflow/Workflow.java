@@ -16,11 +16,11 @@ import java.util.concurrent.TimeUnit;
  * {@link #runs()}. Runs execute on an executor this object owns ({@code runners} at a time); {@link #close()}
  * cancels what is still going and waits briefly.
  *
- * <p>Create sample datasets by writing their CSV to a temp file and importing it with
- * {@link Datasets#importFile(String, Path, String, String, String)}.
+ * <p>Sample datasets come from {@link Datasets#createSample}.
  */
 public final class Workflow implements AutoCloseable {
     private final Path root;
+    private final Path tmp;
     private final Datasets datasets;
     private final Detectors detectors;
     private final Runs runs;
@@ -28,8 +28,11 @@ public final class Workflow implements AutoCloseable {
 
     private Workflow(Path dataDir, Clock clock, int runners, int threads) {
         this.root = dataDir.toAbsolutePath().normalize().resolve("workflow");
-        Path tmp = root.resolve("tmp");
-        WorkflowFiles.deleteTree(tmp);
+        // A CLI command and a running server may share the data dir: each process stages in a folder of its own
+        // and clears only the folders of processes that have gone.
+        Path tmpRoot = root.resolve("tmp");
+        clearAbandoned(tmpRoot);
+        this.tmp = tmpRoot.resolve(ProcessHandle.current().pid() + "-" + Long.toHexString(System.nanoTime()));
         try {
             java.nio.file.Files.createDirectories(tmp);
         } catch (java.io.IOException e) {
@@ -73,9 +76,32 @@ public final class Workflow implements AutoCloseable {
         return runs;
     }
 
-    /** Where callers may stage temp files (uploads, downloads); cleared when the service opens. */
+    /** Where callers may stage temp files (uploads, downloads): this service's own, removed on close. */
     public Path tmpDir() {
-        return root.resolve("tmp");
+        return tmp;
+    }
+
+    /** Removes staging folders ({@code <pid>-<n>}) whose process is no longer alive, and anything else there. */
+    private static void clearAbandoned(Path tmpRoot) {
+        if (!java.nio.file.Files.isDirectory(tmpRoot)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> entries = java.nio.file.Files.list(tmpRoot)) {
+            for (Path entry : entries.toList()) {
+                String name = entry.getFileName().toString();
+                int dash = name.indexOf('-');
+                boolean alive = false;
+                if (dash > 0 && name.substring(0, dash).chars().allMatch(Character::isDigit)) {
+                    alive = ProcessHandle.of(Long.parseLong(name.substring(0, dash))).map(ProcessHandle::isAlive)
+                            .orElse(false);
+                }
+                if (!alive) {
+                    WorkflowFiles.deleteTree(entry);
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot list " + tmpRoot, e);
+        }
     }
 
     /** {@code <dataDir>/workflow}. */
@@ -131,5 +157,6 @@ public final class Workflow implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         executor.shutdownNow();
+        WorkflowFiles.deleteTree(tmp);
     }
 }

@@ -10,7 +10,7 @@ class ParameterLinesTest {
     @Test
     void linesBecomeTypedValues() {
         Map<String, Object> p = ParameterLines.parse("trees = 200\n\n# a comment\r\nsample_size=0.5\nbootstrap=TRUE\n"
-                + "method=largest\n");
+                + "method = largest\n");
         assertThat(p).containsExactly(Map.entry("trees", 200L), Map.entry("sample_size", 0.5),
                 Map.entry("bootstrap", true), Map.entry("method", "largest"));
         assertThat(ParameterLines.parse(null)).isEmpty();

@@ -314,4 +314,22 @@ class WorkflowTest {
         assertThat(reopened.state()).isEqualTo(RunState.FAILED);
         assertThat(reopened.message()).contains("stopped before it finished");
     }
+
+    @Test
+    void aSecondServiceOnTheSameDataDirLeavesTheFirstOnesStagedFilesAlone(@TempDir Path shared) throws Exception {
+        try (Workflow server = Workflow.open(shared, java.time.Clock.systemUTC())) {
+            Path upload = java.nio.file.Files.writeString(server.tmpDir().resolve("upload.csv"), "a\n1\n");
+            try (Workflow cli = Workflow.open(shared, java.time.Clock.systemUTC())) {
+                assertThat(cli.tmpDir()).isNotEqualTo(server.tmpDir());
+                assertThat(upload).exists();
+            }
+            assertThat(upload).exists();
+            // A folder left by a process that has gone is cleared by the next service to open.
+            Path abandoned = java.nio.file.Files.createDirectories(server.tmpDir().resolveSibling("999999999-1"));
+            try (Workflow next = Workflow.open(shared, java.time.Clock.systemUTC())) {
+                assertThat(abandoned).doesNotExist();
+                assertThat(upload).exists();
+            }
+        }
+    }
 }
