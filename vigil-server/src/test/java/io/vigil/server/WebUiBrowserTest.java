@@ -3,9 +3,7 @@ package io.vigil.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.monitor.Monitor;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -198,6 +195,10 @@ class WebUiBrowserTest {
         api.post("/v1/stream/cpu/observe", "{\"value\": 51}");
         wait.until(ExpectedConditions.textToBe(By.id("stream-count"), "81"));
         shoot("stream-page");
+        // Once the stream is gone the page says so and stops asking.
+        assertThat(api.delete("/v1/stream/cpu").status()).isEqualTo(200);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("figure .chart-error"),
+                "no longer refreshing"));
     }
 
     @Test

@@ -11,7 +11,6 @@ import io.vigil.core.loggroup.PlantedIncident.Kind;
 import io.vigil.monitor.logs.FlaggedGroup;
 import io.vigil.monitor.logs.LogAnomalies;
 import io.vigil.monitor.logs.LogSettings;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -265,11 +265,19 @@ public final class WebUi {
         return Layout.page("Log in", null, body, false);
     }
 
-    /** Only a path on this server: never another site ("//host" or "https://...") after logging in. */
+    /**
+     * Only a path on this server: never another site ("//host", "https://...", or "/\t/host", which browsers
+     * read as "//host" once they drop the tab) after logging in.
+     */
     static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")
-                || next.startsWith("/ui/login")) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/ui/login")) {
             return "/";
+        }
+        for (int i = 0; i < next.length(); i++) {
+            char c = next.charAt(i);
+            if (c < 0x20 || c == 0x7f || c == '\\') {
+                return "/";
+            }
         }
         return next;
     }

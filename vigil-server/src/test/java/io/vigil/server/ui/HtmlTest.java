@@ -25,6 +25,8 @@ class HtmlTest {
         assertThat(WebUi.safeNext("/ui/monitors")).isEqualTo("/ui/monitors");
         assertThat(WebUi.safeNext("//evil.example.com")).isEqualTo("/");
         assertThat(WebUi.safeNext("https://evil.example.com")).isEqualTo("/");
+        assertThat(WebUi.safeNext("/\t/evil.example.com")).isEqualTo("/");
+        assertThat(WebUi.safeNext("/ui/x\n")).isEqualTo("/");
         assertThat(WebUi.safeNext("/\\evil.example.com")).isEqualTo("/");
         assertThat(WebUi.safeNext(null)).isEqualTo("/");
     }

@@ -62,7 +62,9 @@
       return r.json().catch(function () { return null; }).then(function (body) {
         if (!r.ok) {
           var message = body && body.error && body.error.message ? body.error.message : "the server answered " + r.status;
-          throw new Error(message);
+          var error = new Error(message);
+          error.status = r.status;
+          throw error;
         }
         return body;
       });
@@ -129,6 +131,9 @@
     var every = parseInt(canvas.getAttribute("data-poll-ms"), 10) || 2000;
     function once() {
       if (!document.body.contains(canvas)) { return; }
+      // A hidden tab waits for its next turn without asking the server.
+      if (document.hidden) { setTimeout(once, every); return; }
+      var stop = false;
       fetchJson(url).then(function (s) {
         showChartError(canvas, s.labels.length === 0 ? "No observations since the server started yet." : null);
         var count = document.getElementById("stream-count");
@@ -138,8 +143,10 @@
           {label: "anomaly", data: flagged, showLine: false, pointRadius: 5, borderColor: "#b3261e",
             backgroundColor: "#b3261e"}]);
       }).catch(function (e) {
-        showChartError(canvas, "Live data unavailable: " + e.message);
-      }).then(function () { setTimeout(once, every); });
+        // The session has expired or the stream is gone: asking again every few seconds cannot help.
+        stop = e.status === 401 || e.status === 403 || e.status === 404;
+        showChartError(canvas, "Live data unavailable: " + e.message + (stop ? " (no longer refreshing)" : ""));
+      }).then(function () { if (!stop) { setTimeout(once, every); } });
     }
     once();
   }
