@@ -11,8 +11,6 @@ import io.vigil.workflow.Workflow;
 import io.vigil.workflow.WorkflowJson;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -226,15 +224,7 @@ final class WorkflowRoutes {
     void resultsCsv(Context ctx) throws IOException {
         String id = ctx.pathParam("id");
         boolean anomaliesOnly = boolParam(ctx, "anomalies_only");
-        Files.createDirectories(workflow.tmpDir());
-        Path temp = Files.createTempFile(workflow.tmpDir(), "results-", ".csv");
-        InputStream in;
-        try {
-            workflow.runs().exportCsv(id, anomaliesOnly, temp);
-            in = Files.newInputStream(temp);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        InputStream in = workflow.resultsCsv(id, anomaliesOnly);
         ctx.status(200).contentType("text/csv; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"" + id + (anomaliesOnly ? "-anomalies" : "")
                         + ".csv\"")

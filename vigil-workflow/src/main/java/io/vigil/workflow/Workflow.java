@@ -81,6 +81,20 @@ public final class Workflow implements AutoCloseable {
         return tmp;
     }
 
+    /**
+     * A run's results as CSV to stream to a client: DuckDB writes them to a staged file, which is unlinked as soon
+     * as it is open (the stream keeps it readable; nothing is left behind however the download ends).
+     */
+    public java.io.InputStream resultsCsv(String runId, boolean anomaliesOnly) throws java.io.IOException {
+        Path temp = java.nio.file.Files.createTempFile(tmp, "results-", ".csv");
+        try {
+            runs.exportCsv(runId, anomaliesOnly, temp);
+            return java.nio.file.Files.newInputStream(temp);
+        } finally {
+            java.nio.file.Files.deleteIfExists(temp);
+        }
+    }
+
     /** Removes staging folders ({@code <pid>-<n>}) whose process is no longer alive, and anything else there. */
     private static void clearAbandoned(Path tmpRoot) {
         if (!java.nio.file.Files.isDirectory(tmpRoot)) {

@@ -12,8 +12,6 @@ import io.vigil.workflow.RunSummary;
 import io.vigil.workflow.Workflow;
 import io.vigil.workflow.WorkflowJson;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -194,19 +192,11 @@ final class RunResultsSection {
                 x == null || x.isBlank() ? null : x, y == null || y.isBlank() ? null : y)));
     }
 
-    /** The results as CSV, written by DuckDB to a temp file and streamed from there; unlinked once open. */
+    /** The results as CSV, streamed from {@link io.vigil.workflow.Workflow#resultsCsv}. */
     String csv(Context ctx) throws Exception {
         String id = ctx.pathParam("id");
         boolean anomaliesOnly = "true".equals(ctx.queryParam("anomalies_only"));
-        Files.createDirectories(workflow.tmpDir());
-        Path temp = Files.createTempFile(workflow.tmpDir(), "results-", ".csv");
-        InputStream in;
-        try {
-            workflow.runs().exportCsv(id, anomaliesOnly, temp);
-            in = Files.newInputStream(temp);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        InputStream in = workflow.resultsCsv(id, anomaliesOnly);
         ctx.status(200).contentType("text/csv; charset=utf-8").header("Content-Disposition",
                 "attachment; filename=\"" + Html.pathSegment(id) + (anomaliesOnly ? "-anomalies" : "") + ".csv\"")
                 .result(in);
