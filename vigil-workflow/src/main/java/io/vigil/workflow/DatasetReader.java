@@ -49,12 +49,13 @@ final class DatasetReader {
         Object[][] texts = new Object[width][];
         List<Map<String, String>> interned = new ArrayList<>(width);
         for (int j = 0; j < width; j++) {
-            if (ColumnInfo.TEXT.equals(features.get(j).kind())) {
+            boolean text = ColumnInfo.TEXT.equals(features.get(j).kind());
+            if (text) {
                 texts[j] = new Object[rows];
             } else {
                 numbers[j] = new double[rows];
             }
-            interned.add(new HashMap<>());
+            interned.add(text ? new HashMap<>() : null);
         }
         boolean[] labels = label == null ? null : new boolean[rows];
         try (Connection c = InMemoryDuckDb.open(); Statement s = c.createStatement();

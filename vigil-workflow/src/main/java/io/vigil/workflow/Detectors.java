@@ -128,10 +128,6 @@ public final class Detectors {
         }
     }
 
-    DetectorRegistry registry() {
-        return registry;
-    }
-
     static int defaultThreads() {
         return ParallelLoop.defaultThreads();
     }

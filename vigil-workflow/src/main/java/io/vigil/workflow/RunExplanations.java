@@ -3,6 +3,7 @@ package io.vigil.workflow;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.vigil.core.data.Matrix;
+import io.vigil.core.data.OrderStatistics;
 import io.vigil.core.detect.FittedDetector;
 import io.vigil.core.encode.SchemaEncoder;
 import io.vigil.core.explain.Explainer;
@@ -16,10 +17,8 @@ import io.vigil.core.score.ThresholdRule;
 import io.vigil.core.score.Version;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.IntConsumer;
-import java.util.stream.IntStream;
 
 /**
  * The top features of a run's flagged rows, as {@link Explainer} finds them for the fitted detector, stored as JSON
@@ -38,6 +37,46 @@ final class RunExplanations {
     }
 
     /**
+     * The flagged rows, at most {@link #MAX_EXPLAINED} of them: the highest scores, ties taken in row order; in
+     * row order. Primitive arrays throughout: a run may flag half a million rows.
+     */
+    static int[] highestFlagged(boolean[] flags, double[] normalized) {
+        int count = 0;
+        for (boolean f : flags) {
+            count += f ? 1 : 0;
+        }
+        int[] flagged = new int[count];
+        for (int i = 0, k = 0; i < flags.length; i++) {
+            if (flags[i]) {
+                flagged[k++] = i;
+            }
+        }
+        if (count <= MAX_EXPLAINED) {
+            return flagged;
+        }
+        double[] scores = new double[count];
+        for (int k = 0; k < count; k++) {
+            scores[k] = normalized[flagged[k]];
+        }
+        // The MAX_EXPLAINED-th highest score: everything above it, then equal ones in row order until full.
+        double cutoff = OrderStatistics.select(scores, count, count - MAX_EXPLAINED);
+        int above = 0;
+        for (int i : flagged) {
+            above += normalized[i] > cutoff ? 1 : 0;
+        }
+        int[] chosen = new int[MAX_EXPLAINED];
+        int k = 0;
+        int ties = MAX_EXPLAINED - above;
+        for (int i : flagged) {
+            double v = normalized[i];
+            if (v > cutoff || (v == cutoff && ties-- > 0)) {
+                chosen[k++] = i;
+            }
+        }
+        return chosen;
+    }
+
+    /**
      * @param explained told how many rows are explained so far after each chunk; it may throw to stop
      * @return one entry per row: the JSON list of its top features, or null for a row not explained
      */
@@ -45,9 +84,7 @@ final class RunExplanations {
                             double threshold, DetectorSpec spec, Matrix matrix, double[] normalized,
                             boolean[] flags, Clock clock, IntConsumer explained) {
         String[] out = new String[flags.length];
-        int[] chosen = IntStream.range(0, flags.length).filter(i -> flags[i]).boxed()
-                .sorted(Comparator.comparingDouble((Integer i) -> -normalized[i]).thenComparing(i -> i))
-                .limit(MAX_EXPLAINED).mapToInt(Integer::intValue).toArray();
+        int[] chosen = highestFlagged(flags, normalized);
         if (chosen.length == 0) {
             return out;
         }

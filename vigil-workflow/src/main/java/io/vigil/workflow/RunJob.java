@@ -97,6 +97,7 @@ final class RunJob implements Runnable {
             progress("loading", read, expected, 5.0 * read / Math.max(1, expected));
         });
         long rows = data.info().rows();
+        String labelColumn = data.info().labelColumn();
         progress("loading", rows, rows, 5);
         SchemaEncoder encoder = SchemaEncoder.fit(data.features(), null);
         Matrix matrix = encoder.encode(data.features());
@@ -126,7 +127,7 @@ final class RunJob implements Runnable {
             flags[i] = normalized[i] > threshold;
             anomalies += flags[i] ? 1 : 0;
         }
-        RunMetrics metrics = labels == null ? null : metrics(info.dataset(), normalized, flags, labels);
+        RunMetrics metrics = labels == null ? null : metrics(labelColumn, normalized, flags, labels);
         RunCharts charts = new RunCharts(info.id(), ScoreCharts.histogram(normalized, flags, threshold),
                 labels == null ? null : ScoreCharts.roc(normalized, labels), null);
         checkCancel();
@@ -167,10 +168,10 @@ final class RunJob implements Runnable {
         return raw;
     }
 
-    private RunMetrics metrics(String dataset, double[] normalized, boolean[] flags, boolean[] labels) {
+    /** From the dataset as it was loaded: deleting the dataset while the run scores must not fail it. */
+    private RunMetrics metrics(String labelColumn, double[] normalized, boolean[] flags, boolean[] labels) {
         Evaluation e = Evaluation.of(normalized, flags, labels);
-        DatasetInfo d = datasets.get(dataset);
-        return new RunMetrics(d.labelColumn(), e.truePositives() + e.falseNegatives(), e.precision(), e.recall(),
+        return new RunMetrics(labelColumn, e.truePositives() + e.falseNegatives(), e.precision(), e.recall(),
                 e.f1(), finite(e.rocAuc()), finite(e.averagePrecision()), new RunMetrics.ConfusionMatrix(
                 e.truePositives(), e.falsePositives(), e.trueNegatives(), e.falseNegatives()));
     }
