@@ -46,19 +46,22 @@ final class ScoreCharts {
         }
         double[] pos = new double[positives];
         double[] neg = new double[negatives];
-        double[] all = new double[labels.length];
         for (int i = 0, p = 0, n = 0; i < labels.length; i++) {
-            double s = Double.isNaN(scores[i]) ? Double.MAX_VALUE : scores[i];
-            all[i] = s;
+            // NaN ranks lowest, as in RankingMetrics, so the curve and the run's roc_auc agree.
+            double s = Double.isNaN(scores[i]) ? Double.NEGATIVE_INFINITY : scores[i];
             if (labels[i]) {
                 pos[p++] = s;
             } else {
                 neg[n++] = s;
             }
         }
-        Arrays.sort(pos);
-        Arrays.sort(neg);
-        Arrays.sort(all);
+        Arrays.parallelSort(pos);
+        Arrays.parallelSort(neg);
+        // All scores in order, merged from the two sorted halves rather than sorted a third time.
+        double[] all = new double[labels.length];
+        for (int i = 0, p = 0, n = 0; i < all.length; i++) {
+            all[i] = n >= negatives || (p < positives && pos[p] <= neg[n]) ? pos[p++] : neg[n++];
+        }
         List<RunCharts.RocPoint> out = new ArrayList<>(ROC_POINTS + 2);
         out.add(new RunCharts.RocPoint(0, 0));
         double last = Double.NaN;
