@@ -7,20 +7,24 @@ import io.vigil.core.detect.DetectorFactory;
 import io.vigil.core.detect.DetectorParameters;
 import io.vigil.core.detect.FittedDetector;
 import io.vigil.core.detect.InvalidParameterException;
+import io.vigil.core.random.Mt19937;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * Isolation Forest (Liu, Ting and Zhou, ICDM 2008) with scikit-learn's defaults: 100 trees, each grown on
  * min(256, n) rows drawn without replacement, height limit ceil(log2(subsample)), and the score
  * 2^(-E[h(x)] / c(subsample)) where h is the path length plus c(leaf size).
  *
- * <p>Every tree gets its own seed drawn up front from the forest's seed, so a seed gives the same forest, and the
- * same scores, whatever the thread count.
+ * <p>A seed grows the forest scikit-learn's {@code IsolationForest(random_state=seed)} grows: the same per-tree
+ * seeds, rows, features and thresholds, drawn from {@link Mt19937} as NumPy's legacy {@code RandomState} draws
+ * them, so scores match scikit-learn's {@code -score_samples} to rounding. Every tree's seed is drawn up front, so a
+ * seed gives the same forest, and the same scores, whatever the thread count.
  */
 public final class IsolationForest implements Detector {
     public static final String NAME = "isolation_forest";
+    /** NumPy's int32 maximum, scikit-learn's MAX_INT for per-tree seeds. */
+    private static final long MAX_INT = Integer.MAX_VALUE;
 
     public static final DetectorFactory FACTORY = DetectorFactory.of(NAME,
             "Isolation Forest (Liu et al. 2008): random trees isolate anomalies in few splits",
@@ -82,17 +86,21 @@ public final class IsolationForest implements Detector {
         int featuresPerTree = maxFeatures <= 1.0
                 ? Math.max(1, (int) (maxFeatures * d))
                 : Math.min(d, (int) maxFeatures);
-        SplittableRandom master = new SplittableRandom(seed);
+        // scikit-learn's BaseBagging: one seed per tree from RandomState(random_state); each tree's splitter seed
+        // and its bag (features, then rows) come from fresh RandomStates on that seed.
+        Mt19937 master = new Mt19937(seed);
         long[] treeSeeds = new long[trees];
         for (int t = 0; t < trees; t++) {
-            treeSeeds[t] = master.nextLong();
+            treeSeeds[t] = master.randint(MAX_INT);
         }
         TreeGrower.Tree[] grown = new TreeGrower.Tree[trees];
         ParallelLoop.run(threads, trees, t -> {
-            SplittableRandom random = new SplittableRandom(treeSeeds[t]);
-            int[] sample = Sampling.withoutReplacement(n, psi, random);
-            int[] features = Sampling.withoutReplacement(d, featuresPerTree, random);
-            grown[t] = new TreeGrower(data, features, maxDepth, random).grow(sample);
+            long splitterSeed = new Mt19937(treeSeeds[t]).randint(MAX_INT);
+            int randState = (int) new Mt19937(splitterSeed).randint(0, TreeGrower.RAND_R_MAX);
+            Mt19937 bag = new Mt19937(treeSeeds[t]);
+            int[] features = Sampling.withoutReplacement(d, featuresPerTree, bag);
+            int[] sample = Sampling.withoutReplacement(n, psi, bag);
+            grown[t] = new TreeGrower(data, features, maxDepth, randState).grow(sample);
         });
         return IsolationForestModel.assemble(grown, psi, d, maxDepth, parameters(), threads);
     }

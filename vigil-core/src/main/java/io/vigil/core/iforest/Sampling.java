@@ -1,36 +1,54 @@
 package io.vigil.core.iforest;
 
-import java.util.SplittableRandom;
+import io.vigil.core.random.Mt19937;
 
-/** Uniform sampling of distinct indices. */
+/**
+ * Distinct indices drawn as scikit-learn's {@code sample_without_replacement(n, k, method="auto")} draws them from a
+ * NumPy {@code RandomState}, so a seed picks the rows scikit-learn's bagging picks: a permutation's first k when
+ * 0.01 &lt; k/n &lt; 0.99, else tracking selection (redraw on repeats) below k/n 0.2, else reservoir sampling.
+ */
 final class Sampling {
     private Sampling() {
     }
 
-    /**
-     * k distinct indices from [0, n), uniformly: all of them when k equals n, else Floyd's algorithm, which costs
-     * O(k) whatever n is (a partial shuffle of n indices per tree would dominate fitting on large data).
-     */
-    static int[] withoutReplacement(int n, int k, SplittableRandom random) {
-        int[] out = new int[k];
-        if (k == n) {
-            for (int i = 0; i < n; i++) {
-                out[i] = i;
-            }
-            return out;
+    static int[] withoutReplacement(int n, int k, Mt19937 random) {
+        if (k < 0 || k > n) {
+            throw new IllegalArgumentException("cannot draw " + k + " distinct indices from " + n);
         }
+        double ratio = n == 0 ? 1.0 : (double) k / n;
+        if (ratio > 0.01 && ratio < 0.99) {
+            int[] p = random.permutation(n);
+            return java.util.Arrays.copyOf(p, k);
+        }
+        return ratio < 0.2 ? trackingSelection(n, k, random) : reservoir(n, k, random);
+    }
+
+    private static int[] trackingSelection(int n, int k, Mt19937 random) {
+        int[] out = new int[k];
         int capacity = Integer.highestOneBit(Math.max(4, k * 2)) << 1;
         int[] table = new int[capacity];
         java.util.Arrays.fill(table, -1);
         int mask = capacity - 1;
-        int count = 0;
-        for (int j = n - k; j < n; j++) {
-            int t = random.nextInt(j + 1);
-            int pick = insert(table, mask, t) ? t : j;
-            if (pick == j) {
-                insert(table, mask, j);
+        for (int i = 0; i < k; i++) {
+            int j;
+            do {
+                j = (int) random.randint(n);
+            } while (!insert(table, mask, j));
+            out[i] = j;
+        }
+        return out;
+    }
+
+    private static int[] reservoir(int n, int k, Mt19937 random) {
+        int[] out = new int[k];
+        for (int i = 0; i < k; i++) {
+            out[i] = i;
+        }
+        for (int i = k; i < n; i++) {
+            int j = (int) random.randint(0, i + 1L);
+            if (j < k) {
+                out[j] = i;
             }
-            out[count++] = pick;
         }
         return out;
     }

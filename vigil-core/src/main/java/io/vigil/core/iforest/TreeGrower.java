@@ -2,39 +2,59 @@ package io.vigil.core.iforest;
 
 import io.vigil.core.data.Matrix;
 import java.util.Arrays;
-import java.util.SplittableRandom;
 
 /**
  * Grows one isolation tree into flat arrays. Children of a node are stored next to each other
  * ({@code right = left + 1}); a leaf has feature -1 and holds its final path length, depth + c(size).
- * Follows scikit-learn's random splitter: features are tried in random order, constant ones skipped, and the
- * split is uniform in [min, max) with left taking values at most the threshold.
+ *
+ * <p>This is scikit-learn's {@code ExtraTreeRegressor(max_features=1, splitter="random")} as IsolationForest grows
+ * it, draw for draw: the same xorshift generator seeded the same way, features drawn by the same partial
+ * Fisher-Yates over an array that carries over from node to node in depth-first order, constant features (spread at
+ * most 1e-7) skipped and remembered for the subtree, and the threshold uniform in [min, max) of the node's values.
+ * scikit-learn splits on the values rounded to float32; the stored threshold is the double at or below which a
+ * value's float32 rounding falls at or below scikit-learn's threshold, so scoring in doubles sends every row down
+ * the branch scikit-learn would while keeping the model's inputs doubles.
  */
 final class TreeGrower {
-    /** Below this spread a feature counts as constant at a node (scikit-learn's FEATURE_THRESHOLD). */
-    private static final double CONSTANT_SPREAD = 1e-7;
+    /** scikit-learn's FEATURE_THRESHOLD: a node's feature with at most this spread is constant there. */
+    private static final float CONSTANT_SPREAD = 1e-7f;
+    /** scikit-learn's RAND_R_MAX. */
+    static final int RAND_R_MAX = 0x7FFFFFFF;
 
-    private final Matrix data;
-    private final int[] features;
+    private final double[] x;
+    private final int cols;
+    private final int[] columns;
     private final int maxDepth;
-    private final SplittableRandom random;
+    private final int[] features;
+    private final int[] constantFeatures;
+    private int randState;
 
     private int[] feature = new int[64];
     private int[] left = new int[64];
     private double[] value = new double[64];
     private int size;
 
-    TreeGrower(Matrix data, int[] features, int maxDepth, SplittableRandom random) {
-        this.data = data;
-        this.features = features;
+    /**
+     * @param columns the data columns the tree sees, in the order scikit-learn's bagging drew them
+     * @param randState the splitter's xorshift state, {@code RandomState(tree_seed).randint(0, RAND_R_MAX)}
+     */
+    TreeGrower(Matrix data, int[] columns, int maxDepth, int randState) {
+        this.x = data.values();
+        this.cols = data.cols();
+        this.columns = columns;
         this.maxDepth = maxDepth;
-        this.random = random;
+        this.randState = randState;
+        this.features = new int[columns.length];
+        for (int i = 0; i < features.length; i++) {
+            features[i] = i;
+        }
+        this.constantFeatures = new int[columns.length];
     }
 
     /** Grows the tree on the rows in {@code sample} (reordered in place). */
     Tree grow(int[] sample) {
         allocate();
-        split(0, sample, 0, sample.length, 0, new int[features.length]);
+        split(0, sample, 0, sample.length, 0, 0);
         return new Tree(Arrays.copyOf(feature, size), Arrays.copyOf(left, size), Arrays.copyOf(value, size));
     }
 
@@ -51,27 +71,34 @@ final class TreeGrower {
         return size++;
     }
 
-    private void split(int node, int[] rows, int lo, int hi, int depth, int[] order) {
+    private void split(int node, int[] rows, int lo, int hi, int depth, int knownConstants) {
         int n = hi - lo;
-        if (depth >= maxDepth || n <= 1) {
+        if (depth >= maxDepth || n < 2) {
             leaf(node, n, depth);
             return;
         }
-        double[] x = data.values();
-        int cols = data.cols();
-        for (int i = 0; i < order.length; i++) {
-            order[i] = features[i];
-        }
-        // Fisher-Yates draw without replacement until a non-constant feature turns up.
-        for (int remaining = order.length; remaining > 0; remaining--) {
-            int pick = random.nextInt(remaining);
-            int f = order[pick];
-            order[pick] = order[remaining - 1];
-            order[remaining - 1] = f;
-            double min = Double.POSITIVE_INFINITY;
-            double max = Double.NEGATIVE_INFINITY;
+        int drawn = 0;
+        int found = 0;
+        int totalConstants = knownConstants;
+        int unvisited = features.length;
+        int visited = 0;
+        int splitColumn = -1;
+        double splitAt = 0;
+        int mid = hi;
+        while (unvisited > totalConstants && (visited < 1 || visited <= found + drawn)) {
+            visited++;
+            int fj = drawn + nextRand() % (unvisited - found - drawn);
+            if (fj < knownConstants) {
+                swap(features, drawn, fj);
+                drawn++;
+                continue;
+            }
+            fj += found;
+            int col = columns[features[fj]];
+            float min = Float.POSITIVE_INFINITY;
+            float max = Float.NEGATIVE_INFINITY;
             for (int i = lo; i < hi; i++) {
-                double v = x[rows[i] * cols + f];
+                float v = float32(x[rows[i] * cols + col]);
                 if (v < min) {
                     min = v;
                 }
@@ -79,24 +106,79 @@ final class TreeGrower {
                     max = v;
                 }
             }
-            if (!(max > min + CONSTANT_SPREAD)) {
+            if (max <= min + CONSTANT_SPREAD) {
+                swap(features, fj, totalConstants);
+                found++;
+                totalConstants++;
                 continue;
             }
-            double threshold = min + random.nextDouble() * (max - min);
-            if (threshold >= max) {
+            unvisited--;
+            swap(features, unvisited, fj);
+            double threshold = ((double) max - min) * nextRand() / RAND_R_MAX + min;
+            if (threshold == max) {
                 threshold = min;
             }
-            int mid = partition(rows, lo, hi, f, threshold, x, cols);
-            int child = allocate();
-            allocate();
-            feature[node] = f;
-            left[node] = child;
-            value[node] = threshold;
-            split(child, rows, lo, mid, depth + 1, order);
-            split(child + 1, rows, mid, hi, depth + 1, order);
+            double boundary = float32Boundary(threshold);
+            int pos = partition(rows, lo, hi, col, boundary);
+            if (pos == lo || pos == hi) {
+                continue;
+            }
+            splitColumn = col;
+            splitAt = boundary;
+            mid = pos;
+        }
+        System.arraycopy(constantFeatures, 0, features, 0, knownConstants);
+        System.arraycopy(features, knownConstants, constantFeatures, knownConstants, found);
+        if (splitColumn < 0) {
+            leaf(node, n, depth);
             return;
         }
-        leaf(node, n, depth);
+        int child = allocate();
+        allocate();
+        feature[node] = splitColumn;
+        left[node] = child;
+        value[node] = splitAt;
+        split(child, rows, lo, mid, depth + 1, totalConstants);
+        split(child + 1, rows, mid, hi, depth + 1, totalConstants);
+    }
+
+    /** scikit-learn's {@code our_rand_r}: xorshift32, seed 0 replaced by 1, reduced to 31 bits. */
+    private int nextRand() {
+        int s = randState == 0 ? 1 : randState;
+        s ^= s << 13;
+        s ^= s >>> 17;
+        s ^= s << 5;
+        randState = s;
+        return s & RAND_R_MAX;
+    }
+
+    /** A double as scikit-learn stores it, rounded to float32; beyond float32's range it saturates. */
+    static float float32(double v) {
+        float f = (float) v;
+        if (Float.isInfinite(f) && !Double.isInfinite(v)) {
+            return v > 0 ? Float.MAX_VALUE : -Float.MAX_VALUE;
+        }
+        return f;
+    }
+
+    /**
+     * The largest double b such that, for every double v, {@code v <= b} exactly when {@code float32(v) <= t}:
+     * rounding to float32 is monotone, so the rows going left form a ray that ends halfway between the largest
+     * float32 at most t and the next one, the midpoint itself included when it rounds down (ties go to the even
+     * significand).
+     */
+    static double float32Boundary(double t) {
+        float f = (float) t;
+        if (f > t) {
+            f = Math.nextDown(f);
+        }
+        if (f >= Float.MAX_VALUE) {
+            return Double.POSITIVE_INFINITY;
+        }
+        float g = Math.nextUp(f);
+        double mid = ((double) f + (double) g) / 2;
+        boolean tieRoundsDown = (Float.floatToRawIntBits(f) & 1) == 0;
+        return tieRoundsDown ? mid : Math.nextDown(mid);
     }
 
     private void leaf(int node, int n, int depth) {
@@ -105,11 +187,17 @@ final class TreeGrower {
         value[node] = depth + PathLength.average(n);
     }
 
-    private static int partition(int[] rows, int lo, int hi, int f, double threshold, double[] x, int cols) {
+    private static void swap(int[] a, int i, int j) {
+        int t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+    }
+
+    private int partition(int[] rows, int lo, int hi, int col, double boundary) {
         int i = lo;
         int j = hi - 1;
         while (i <= j) {
-            if (!(x[rows[i] * cols + f] > threshold)) {
+            if (x[rows[i] * cols + col] <= boundary) {
                 i++;
             } else {
                 int t = rows[i];
