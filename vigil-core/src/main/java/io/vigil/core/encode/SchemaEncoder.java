@@ -1,5 +1,6 @@
 package io.vigil.core.encode;
 
+import io.vigil.core.concurrent.ParallelLoop;
 import io.vigil.core.data.Column;
 import io.vigil.core.data.Matrix;
 import io.vigil.core.data.Table;
@@ -93,15 +94,33 @@ public final class SchemaEncoder {
         if (table.rows() == 0) {
             throw new InvalidSchemaException("data", "cannot learn an encoding from data with no rows");
         }
-        List<FieldEncoder> fields = new ArrayList<>(schema.fields().size());
-        for (Map.Entry<String, FieldType> e : schema.fields().entrySet()) {
-            Column column = table.column(e.getKey());
-            if (column == null) {
-                throw new InvalidSchemaException("schema." + e.getKey(), "schema field \"" + e.getKey()
+        List<Map.Entry<String, FieldType>> specs = new ArrayList<>(schema.fields().entrySet());
+        Column[] columns = new Column[specs.size()];
+        for (int k = 0; k < columns.length; k++) {
+            String name = specs.get(k).getKey();
+            columns[k] = table.column(name);
+            if (columns[k] == null) {
+                throw new InvalidSchemaException("schema." + name, "schema field \"" + name
                         + "\" is not in the data; its columns are " + table.names());
             }
-            fields.add(FieldEncoder.fit(e.getKey(), e.getValue(), column));
         }
+        // Fields learn independently (a numeric one finds its column's median), so they learn in parallel; the
+        // first failure in field order is the one reported, whatever the thread count.
+        FieldEncoder[] fitted = new FieldEncoder[columns.length];
+        RuntimeException[] failures = new RuntimeException[columns.length];
+        ParallelLoop.run(ParallelLoop.defaultThreads(), columns.length, k -> {
+            try {
+                fitted[k] = FieldEncoder.fit(specs.get(k).getKey(), specs.get(k).getValue(), columns[k]);
+            } catch (RuntimeException e) {
+                failures[k] = e;
+            }
+        });
+        for (RuntimeException failure : failures) {
+            if (failure != null) {
+                throw failure;
+            }
+        }
+        List<FieldEncoder> fields = List.of(fitted);
         return new SchemaEncoder(fields);
     }
 

@@ -1,15 +1,16 @@
 package io.vigil.core.eval;
 
+import io.vigil.core.ecdf.RadixSort;
 import java.util.Arrays;
 
 /**
  * Threshold-free ranking metrics; scores higher = more anomalous, labels true = anomaly. NaN scores rank lowest.
- * Both work on the positives' and the negatives' scores sorted apart (two primitive sorts, no index sort, in
- * parallel for large inputs), walked together; {@link #of} sorts once for both.
+ * Both work on the positives' and the negatives' scores sorted apart (two primitive sorts, no index sort; a radix
+ * sort for large inputs), walked together; {@link #of} sorts once for both.
  */
 public final class RankingMetrics {
-    /** Below this many scores a parallel sort costs more than it saves. */
-    private static final int PARALLEL_SORT = 1 << 16;
+    /** From this many scores on, the linear-time radix sort beats the comparison sort. */
+    private static final int RADIX_SORT = 1 << 16;
 
     private RankingMetrics() {
     }
@@ -118,8 +119,8 @@ public final class RankingMetrics {
     }
 
     private static void sort(double[] v) {
-        if (v.length >= PARALLEL_SORT) {
-            Arrays.parallelSort(v);
+        if (v.length >= RADIX_SORT) {
+            RadixSort.sort(v);
         } else {
             Arrays.sort(v);
         }
