@@ -97,6 +97,9 @@ class WebUiTest {
             HttpResponse<String> page = get(keyed.base + "/ui/monitors", null);
             assertThat(page.statusCode()).isEqualTo(303);
             assertThat(page.headers().firstValue("Location")).hasValue("/ui/login?next=%2Fui%2Fmonitors");
+            HttpResponse<String> withQuery = get(keyed.base + "/ui/runs?status=done&page=2", null);
+            assertThat(withQuery.headers().firstValue("Location"))
+                    .hasValue("/ui/login?next=%2Fui%2Fruns%3Fstatus%3Ddone%26page%3D2");
             HttpResponse<String> fragment = get(keyed.base + "/ui/monitors/table", null);
             assertThat(fragment.statusCode()).isEqualTo(401);
             assertThat(fragment.headers().firstValue("HX-Redirect")).hasValue("/ui/login");
@@ -108,6 +111,9 @@ class WebUiTest {
                     "next", "//evil.example.com/"), null);
             assertThat(login.statusCode()).isEqualTo(303);
             assertThat(login.headers().firstValue("Location")).hasValue("/");
+            HttpResponse<String> back = postForm(keyed.base + "/ui/login", Map.of("api_key", "s3cret",
+                    "next", "/ui/runs?status=done&page=2"), null);
+            assertThat(back.headers().firstValue("Location")).hasValue("/ui/runs?status=done&page=2");
             String setCookie = login.headers().firstValue("Set-Cookie").orElseThrow();
             assertThat(setCookie).contains("HttpOnly").containsIgnoringCase("SameSite=Strict");
             String cookie = setCookie.substring(0, setCookie.indexOf(';'));

@@ -206,8 +206,13 @@ public final class WebUi {
     private static void refuse(Context ctx, Kind kind) throws Exception {
         String message = "your session has ended; log in again with the server's API key";
         switch (kind) {
-            case PAGE -> ctx.redirect("/ui/login?next=" + URLEncoder.encode(ctx.path(), StandardCharsets.UTF_8),
-                    io.javalin.http.HttpStatus.SEE_OTHER);
+            case PAGE -> {
+                // The query string is part of where the user was going (a run's results page, a chosen tab).
+                String query = ctx.queryString();
+                String back = query == null || query.isEmpty() ? ctx.path() : ctx.path() + "?" + query;
+                ctx.redirect("/ui/login?next=" + URLEncoder.encode(back, StandardCharsets.UTF_8),
+                        io.javalin.http.HttpStatus.SEE_OTHER);
+            }
             case FRAGMENT -> {
                 ctx.header("HX-Redirect", "/ui/login");
                 ctx.status(401).html(Html.errorBox(message));
