@@ -6,6 +6,7 @@ import io.javalin.http.UploadedFile;
 import io.vigil.core.sample.SampleKind;
 import io.vigil.core.sample.SampleSpec;
 import io.vigil.workflow.DatasetInfo;
+import io.vigil.workflow.Datasets;
 import io.vigil.workflow.DetectorRequest;
 import io.vigil.workflow.Workflow;
 import io.vigil.workflow.WorkflowJson;
@@ -60,8 +61,7 @@ final class WorkflowRoutes {
             String name = firstOf(ctx.formParam("name"), ctx.queryParam("name"));
             String format = firstOf(ctx.formParam("format"), ctx.queryParam("format"));
             if (format == null) {
-                String lower = file.filename().toLowerCase(Locale.ROOT);
-                format = lower.endsWith(".parquet") || lower.endsWith(".pq") ? "parquet" : "csv";
+                format = Datasets.uploadFormat(file.filename());
             }
             String label = firstOf(ctx.formParam("label"), ctx.queryParam("label"));
             try (InputStream in = file.content()) {

@@ -153,10 +153,10 @@ public final class Datasets {
      */
     public DatasetInfo importStream(String name, InputStream body, String format, String label) {
         SafeName.check("name", name);
-        if (format == null || !(format.equals("csv") || format.equals("parquet"))) {
-            throw new InvalidWorkflowRequestException("format", "format must be csv or parquet, got "
-                    + (format == null ? "nothing" : "'" + format + "'"));
+        if (format == null) {
+            throw new InvalidWorkflowRequestException("format", "format must be csv or parquet, got nothing");
         }
+        format = format(format, name);
         Path upload = null;
         try {
             Files.createDirectories(tmp);
@@ -307,6 +307,15 @@ public final class Datasets {
 
     private Path home(String id) {
         return dir.resolve(SafeName.check("dataset", id));
+    }
+
+    /**
+     * The format of an uploaded file when the uploader did not say: Parquet by its name's extension, else CSV
+     * (browsers send any name; a gzipped CSV is recognised by its bytes).
+     */
+    public static String uploadFormat(String fileName) {
+        String lower = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".parquet") || lower.endsWith(".pq") ? "parquet" : "csv";
     }
 
     private static String format(String format, String fileName) {

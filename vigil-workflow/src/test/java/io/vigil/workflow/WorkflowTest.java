@@ -150,6 +150,20 @@ class WorkflowTest {
         assertThatThrownBy(() -> workflow.datasets().importFile("x", dir.resolve("none.csv"), null, null))
                 .isInstanceOfSatisfying(InvalidWorkflowRequestException.class, e -> assertThat(e.field())
                         .isEqualTo("file"));
+        assertThatThrownBy(() -> workflow.datasets().importFile("x", file, "xlsx", null))
+                .isInstanceOfSatisfying(InvalidWorkflowRequestException.class, e -> assertThat(e.field())
+                        .isEqualTo("format"))
+                .hasMessage("format must be csv or parquet, got 'xlsx'");
+        Path unnamed = Files.writeString(dir.resolve("x.data"), transactions(10));
+        assertThatThrownBy(() -> workflow.datasets().importFile("x", unnamed, null, null))
+                .isInstanceOfSatisfying(InvalidWorkflowRequestException.class, e -> assertThat(e.field())
+                        .isEqualTo("format"))
+                .hasMessageContaining("cannot tell the format of").hasMessageContaining("give the format");
+        assertThatThrownBy(() -> workflow.datasets().importStream("x", new ByteArrayInputStream(new byte[0]),
+                null, null)).hasMessage("format must be csv or parquet, got nothing");
+        assertThat(workflow.datasets().importStream("upper", new ByteArrayInputStream(
+                transactions(10).getBytes(StandardCharsets.UTF_8)), "CSV", null).rows()).isEqualTo(10);
+        workflow.datasets().delete("upper");
         workflow.datasets().importFile("x", file, null, null);
         assertThatThrownBy(() -> workflow.datasets().importFile("x", file, null, null))
                 .isInstanceOf(NameTakenException.class);
@@ -226,6 +240,10 @@ class WorkflowTest {
         assertThatThrownBy(() -> workflow.runs().results(run.id(), 0, 0, false, "score"))
                 .isInstanceOfSatisfying(InvalidWorkflowRequestException.class, e -> assertThat(e.field())
                         .isEqualTo("limit"));
+        assertThatThrownBy(() -> workflow.runs().results(run.id(), 0, 10, false, "rank"))
+                .isInstanceOfSatisfying(InvalidWorkflowRequestException.class, e -> assertThat(e.field())
+                        .isEqualTo("sort"))
+                .hasMessage("sort must be score or index, got 'rank'");
 
         Path all = dir.resolve("all.csv");
         workflow.runs().exportCsv(run.id(), false, all);
@@ -295,7 +313,12 @@ class WorkflowTest {
         workflow.datasets().importFile("plain", csv("plain.csv", "a,b\n1,2\n3,4\n"), null, null);
         assertThatThrownBy(() -> workflow.compare("plain", List.of("forest"), Duration.ofSeconds(5)))
                 .isInstanceOfSatisfying(InvalidWorkflowRequestException.class, e -> assertThat(e.field())
-                        .isEqualTo("dataset"));
+                        .isEqualTo("dataset"))
+                .hasMessageContaining("nothing to compare against");
+        assertThatThrownBy(() -> workflow.compare("tx", List.of(), Duration.ofSeconds(5)))
+                .isInstanceOfSatisfying(InvalidWorkflowRequestException.class, e -> assertThat(e.field())
+                        .isEqualTo("detectors"))
+                .hasMessage("detectors must name at least one detector");
     }
 
     @Test

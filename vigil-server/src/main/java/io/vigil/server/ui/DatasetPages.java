@@ -6,13 +6,13 @@ import io.javalin.http.UploadedFile;
 import io.vigil.workflow.ColumnInfo;
 import io.vigil.workflow.ColumnStats;
 import io.vigil.workflow.DatasetInfo;
+import io.vigil.workflow.Datasets;
 import io.vigil.workflow.DatasetPreview;
 import io.vigil.workflow.InvalidWorkflowRequestException;
 import io.vigil.workflow.Workflow;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * {@code /ui/datasets}: the list with the upload form, and a dataset's page (preview, column types, statistics,
@@ -43,8 +43,7 @@ final class DatasetPages {
                 throw new InvalidWorkflowRequestException("file", "file is required: choose a CSV, CSV.GZ or "
                         + "Parquet file to upload");
             }
-            String lower = file.filename().toLowerCase(Locale.ROOT);
-            String format = lower.endsWith(".parquet") || lower.endsWith(".pq") ? "parquet" : "csv";
+            String format = Datasets.uploadFormat(file.filename());
             DatasetInfo info;
             try (InputStream in = file.content()) {
                 info = workflow.datasets().importStream(name, in, format, label.isBlank() ? null : label.strip());
