@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vigil.core.loggroup.LogEntry;
 import io.vigil.core.loggroup.StateMapping;
+import io.vigil.monitor.traffic.IsoInstant;
 import io.vigil.monitor.traffic.RejectedRecord;
 import java.io.IOException;
 import java.time.Instant;
@@ -273,7 +274,7 @@ public final class LogJson {
 
     static Instant time(String text) {
         try {
-            return IsoInstants.parse(text.trim());
+            return IsoInstant.parse(text.trim());
         } catch (DateTimeParseException e) {
             try {
                 return Instant.ofEpochMilli(Long.parseLong(text.trim()));

@@ -1,4 +1,4 @@
-package io.vigil.monitor.logs;
+package io.vigil.monitor.traffic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-class IsoInstantsTest {
+class IsoInstantTest {
     @Test
     void readsWhatInstantParseReads() {
         List<String> forms = List.of("2026-01-31T12:00:00Z", "1970-01-01T00:00:00Z", "2024-02-29T23:59:59.5Z",
@@ -17,12 +17,12 @@ class IsoInstantsTest {
                 "2026-03-02T09:00:00+02:00", "2016-12-31T23:59:60Z", "+12026-03-02T09:00:00Z",
                 "2026-01-31T24:00:00Z", "2026-01-31T12:00:00.Z");
         for (String s : forms) {
-            assertThat(IsoInstants.parse(s)).as(s).isEqualTo(Instant.parse(s));
+            assertThat(IsoInstant.parse(s)).as(s).isEqualTo(Instant.parse(s));
         }
         SplittableRandom r = new SplittableRandom(3);
         for (int i = 0; i < 10_000; i++) {
             Instant t = Instant.ofEpochSecond(r.nextLong(-2_000_000_000L, 8_000_000_000L), r.nextInt(1_000_000_000));
-            assertThat(IsoInstants.parse(t.toString())).isEqualTo(t);
+            assertThat(IsoInstant.parse(t.toString())).isEqualTo(t);
         }
     }
 
@@ -30,7 +30,7 @@ class IsoInstantsTest {
     void refusesWhatInstantParseRefuses() {
         for (String s : List.of("2026-02-30T12:00:00Z", "2026-13-01T12:00:00Z", "2026-01-31T12:00:00.1234567890Z",
                 "2026-01-31 12:00:00Z", "yesterday", "2026-0a-31T12:00:00Z")) {
-            assertThatThrownBy(() -> IsoInstants.parse(s)).as(s).isInstanceOf(DateTimeParseException.class);
+            assertThatThrownBy(() -> IsoInstant.parse(s)).as(s).isInstanceOf(DateTimeParseException.class);
         }
     }
 }
