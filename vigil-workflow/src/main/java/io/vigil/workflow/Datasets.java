@@ -1,5 +1,6 @@
 package io.vigil.workflow;
 
+import io.vigil.core.modelfile.AtomicFiles;
 import io.vigil.core.sample.SampleDatasets;
 import io.vigil.core.sample.SampleSpec;
 import java.io.IOException;
@@ -93,7 +94,7 @@ public final class Datasets {
             String labelColumn = labelColumn(label, columns, data);
             DatasetInfo info = new DatasetInfo(name, name, clock.instant().toString(), rows, columns, labelColumn,
                     source == null ? file.getFileName().toString() : source, fmt, Files.size(data));
-            InMemoryDuckDb.force(data);
+            AtomicFiles.force(data);
             WorkflowJson.write(staging.resolve(META_FILE), info);
             try {
                 Files.move(staging, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
@@ -102,7 +103,7 @@ public final class Datasets {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(staging, dir.resolve(name));
             }
-            InMemoryDuckDb.syncDirectory(dir);
+            AtomicFiles.syncDirectory(dir);
             return info;
         } catch (SQLException e) {
             throw new IllegalStateException("DuckDB failed importing " + file.getFileName() + ": "

@@ -1,13 +1,9 @@
 package io.vigil.workflow;
 
+import io.vigil.core.modelfile.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -45,32 +41,9 @@ final class InMemoryDuckDb {
     /** Makes a file DuckDB wrote to {@code temp} durable and moves it onto {@code target} in one step. */
     static void commit(Path temp, Path target) {
         try {
-            force(temp);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            syncDirectory(target.toAbsolutePath().getParent());
+            AtomicFiles.commit(temp, target);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
-        }
-    }
-
-    /** Flushes a file DuckDB wrote to the disk before it is renamed into place. */
-    static void force(Path file) {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            ch.force(true);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot sync " + file, e);
-        }
-    }
-
-    static void syncDirectory(Path dir) {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException | UnsupportedOperationException ignored) {
-            // Some file systems cannot sync directories; the rename itself is still atomic there.
         }
     }
 }

@@ -38,19 +38,39 @@ public final class AtomicFiles {
                 out.flush();
                 ch.force(true);
             }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            syncDirectory(dir);
+            moveIntoPlace(temp, target);
         } finally {
             Files.deleteIfExists(temp);
         }
     }
 
-    /** Makes the rename durable; some file systems refuse to open directories, which is harmless there. */
-    private static void syncDirectory(Path dir) {
+    /**
+     * Puts a file that another writer (DuckDB's COPY, say) produced beside {@code target} into its place: fsync,
+     * rename over the target, fsync the directory.
+     */
+    public static void commit(Path written, Path target) throws IOException {
+        force(written);
+        moveIntoPlace(written, target);
+    }
+
+    /** Flushes a file's content to the disk (before it is renamed into place). */
+    public static void force(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+    }
+
+    private static void moveIntoPlace(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        syncDirectory(target.toAbsolutePath().getParent());
+    }
+
+    /** Makes a rename durable; some file systems refuse to open directories, which is harmless there. */
+    public static void syncDirectory(Path dir) {
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
             ch.force(true);
         } catch (IOException | UnsupportedOperationException ignored) {
