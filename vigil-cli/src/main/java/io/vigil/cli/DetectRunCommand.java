@@ -132,6 +132,10 @@ final class DetectRunCommand implements Callable<Integer> {
         double contamination = TrainingOptions.parseContamination(contaminationText);
         TrainingOptions options = new TrainingOptions(contamination, seed, calibrate == null ? 0 : calibrate,
                 Clock.systemUTC());
+        if (explain == null && saveModel == null) {
+            // The model is dropped at exit and explains nothing: the baseline would be a pass for nothing.
+            options = options.withoutBaseline();
+        }
         if (alpha != null && (calibrate == null || !(alpha > 0 && alpha < 1))) {
             throw new UserInputException(calibrate == null ? "--alpha needs --calibrate"
                     : "--alpha must be between 0 and 1, got " + alpha);

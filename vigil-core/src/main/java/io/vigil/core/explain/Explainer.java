@@ -51,7 +51,7 @@ public final class Explainer {
     /** An explainer using the baseline stored in the model. */
     public static Explainer forModel(AnomalyModel model) {
         if (model.baseline() == null) {
-            throw new IllegalArgumentException("this model was saved without a feature baseline; refit it to explain");
+            throw new IllegalArgumentException("this model has no feature baseline (it was saved without one, or trained without it): refit it to explain");
         }
         return forModel(model, model.baseline());
     }

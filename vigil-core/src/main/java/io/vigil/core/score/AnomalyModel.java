@@ -114,7 +114,7 @@ public final class AnomalyModel {
         Provenance provenance = new Provenance(detector.name(), detector.parameters(), fitRows.rows(),
                 encoded.cols(), encoder.featureNames(), options.seed(), Version.current(), options.clock().instant());
         AnomalyModel model = new AnomalyModel(encoder, fitted, normalizer, threshold, contamination, options.rule(),
-                calibration, FeatureBaseline.of(fitRows), provenance);
+                calibration, options.baseline() ? FeatureBaseline.of(fitRows) : null, provenance);
         Scores scores;
         if (calibration == null) {
             double[] normalized = normalizer.normalize(raw);

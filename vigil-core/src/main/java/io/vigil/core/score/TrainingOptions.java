@@ -12,8 +12,12 @@ import java.util.Objects;
  * @param calibrationFraction share of training rows held out for conformal p-values, 0 for none, else in
  *     [0.05, 0.5]
  * @param clock source of the fitted-at time
+ * @param baseline whether to learn the features' training medians and spreads that explanations compare rows with;
+ *     a model trained without them scores as well but cannot explain (a one-off scoring run that neither explains
+ *     nor keeps the model saves that pass over the data)
  */
-public record TrainingOptions(double contamination, long seed, double calibrationFraction, Clock clock) {
+public record TrainingOptions(double contamination, long seed, double calibrationFraction, Clock clock,
+                              boolean baseline) {
     /** Fewer held-out rows than this give p-values too coarse to be useful. */
     public static final int MIN_CALIBRATION_ROWS = 20;
 
@@ -27,6 +31,10 @@ public record TrainingOptions(double contamination, long seed, double calibratio
             throw new InvalidParameterException("calibration_fraction",
                     "calibration_fraction must be between 0.05 and 0.5, got " + calibrationFraction);
         }
+    }
+
+    public TrainingOptions(double contamination, long seed, double calibrationFraction, Clock clock) {
+        this(contamination, seed, calibrationFraction, clock, true);
     }
 
     public static TrainingOptions of(double contamination, long seed, Clock clock) {
@@ -51,6 +59,11 @@ public record TrainingOptions(double contamination, long seed, double calibratio
     }
 
     public TrainingOptions withCalibration(double fraction) {
-        return new TrainingOptions(contamination, seed, fraction, clock);
+        return new TrainingOptions(contamination, seed, fraction, clock, baseline);
+    }
+
+    /** The same options without learning the explanation baseline. */
+    public TrainingOptions withoutBaseline() {
+        return new TrainingOptions(contamination, seed, calibrationFraction, clock, false);
     }
 }

@@ -40,6 +40,23 @@ class AnomalyModelTest {
     }
 
     @Test
+    void withoutTheBaselineAModelScoresTheSameButRefusesToExplain() {
+        Matrix data = gaussian(500, 3, 2);
+        SchemaEncoder enc = SchemaEncoder.fit(Table.of(data), null);
+        Matrix x = enc.encode(Table.of(data));
+        TrainingOptions options = TrainingOptions.of(0.1, 4, CLOCK);
+        var with = AnomalyModel.train(IsolationForest.builder().seed(4).build(), enc, x, options);
+        var without = AnomalyModel.train(IsolationForest.builder().seed(4).build(), enc, x,
+                options.withoutBaseline());
+        assertThat(with.model().baseline()).isNotNull();
+        assertThat(without.model().baseline()).isNull();
+        assertThat(without.trainingScores().normalized()).containsExactly(with.trainingScores().normalized());
+        assertThat(without.model().threshold()).isEqualTo(with.model().threshold());
+        assertThatThrownBy(() -> io.vigil.core.explain.Explainer.forModel(without.model()))
+                .hasMessageContaining("has no feature baseline");
+    }
+
+    @Test
     void thresholdReadOffSortedRawScoresEqualsTheQuantileOfNormalisedScores() {
         java.util.SplittableRandom r = new java.util.SplittableRandom(9);
         for (int trial = 0; trial < 50; trial++) {
