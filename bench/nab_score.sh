@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # NAB standard-profile scores of Vigil's numeric stream detectors on the NAB subset in ../shared/datasets/nab/.
 # Usage: bench/nab_score.sh [DETECTOR_SPEC_JSON ...]
-#   a spec is {"type": "ema_bollinger"|"rcf"|"knn_cad", "settings": {...}, "use": "score"|"grade"}; none runs the default set.
+#   a spec is {"type": "ema_bollinger"|"rcf"|"knn_cad"|"cad_ose", "settings": {...}, "use": "score"|"grade"|...};
+#   none runs the default set. "nab_range": true also hands each series its own min, max and rest_period, as NAB's
+#   harness does for CAD OSE (not possible in a true stream; for comparison with the reference only).
+# The jar is not rebuilt when present: after changing vigil-core, delete vigil-bench/target/benchmarks.jar.
 # Builds vigil-bench's shaded jar (core + Random Cut Forest + Jackson) when it is missing, then runs the
 # single-file scorer bench/nab_score.java on it. No Python needed.
 set -euo pipefail

@@ -40,11 +40,11 @@ final class StreamObserveCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--type", required = true, paramLabel = "TYPE",
-            description = "complexity, ema_bollinger, rcf or knn_cad.")
+            description = "complexity, ema_bollinger, rcf, knn_cad or cad_ose.")
     String type;
 
     @Option(names = "--input", required = true, paramLabel = "FILE",
-            description = "NDJSON payloads (complexity) or a CSV file (ema_bollinger, rcf, knn_cad).")
+            description = "NDJSON payloads (complexity) or a CSV file (ema_bollinger, rcf, knn_cad, cad_ose).")
     Path input;
 
     @Option(names = "--column", defaultValue = "value", paramLabel = "COL",

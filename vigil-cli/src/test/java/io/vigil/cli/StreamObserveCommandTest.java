@@ -100,6 +100,17 @@ class StreamObserveCommandTest {
         assertThat(rcfOut).hasSize(400);
         assertThat(rcfOut.get(350).get("grade").asDouble()).isPositive();
         assertThat(rcfOut.get(350).get("attribution")).hasSize(1);
+        DetectRunCommandTest.Result cad = DetectRunCommandTest.run("stream", "observe", "--type", "cad_ose",
+                "--input", csv.toString(), "--setting", "warm_up=50", "--setting", "rest_period=100");
+        assertThat(cad.err()).isEmpty();
+        List<JsonNode> cadOut = lines(cad.out());
+        assertThat(cadOut).hasSize(400);
+        assertThat(cadOut.get(350).get("raw_score").asDouble()).isGreaterThanOrEqualTo(0.75);
+        assertThat(cadOut.get(350).get("is_anomaly").asBoolean()).isTrue();
+        DetectRunCommandTest.Result badBits = DetectRunCommandTest.run("stream", "observe", "--type", "cad_ose",
+                "--input", csv.toString(), "--setting", "value_bits=12");
+        assertThat(badBits.code()).isEqualTo(2);
+        assertThat(badBits.err()).isEqualTo("vigil: value_bits: value_bits must be between 1 and 8\n");
     }
 
     @Test

@@ -66,4 +66,30 @@ class StreamApiTest {
             assertThat(api.post("/v1/stream/cpu/observe", "{\"values\":[\"x\"]}").status()).isEqualTo(400);
         }
     }
+
+    @Test
+    void cadOseStreamFlagsAStepAndKeepsItsMemoryOverARestart() throws Exception {
+        try (TestServer api = TestServer.start(dataDir)) {
+            TestServer.Response bad = put(api, "/v1/stream/lat", "{\"type\":\"cad_ose\",\"settings\":{\"min\":0}}");
+            assertThat(bad.status()).isEqualTo(400);
+            assertThat(bad.error().get("message").asText()).contains("give both min and max");
+            assertThat(bad.errorParam()).isEqualTo("max");
+            assertThat(put(api, "/v1/stream/lat", "{\"type\":\"cad_ose\",\"settings\":{\"warm_up\":20}}").status())
+                    .isEqualTo(200);
+            StringBuilder batch = new StringBuilder("[");
+            for (int i = 0; i < 400; i++) {
+                batch.append(i == 0 ? "" : ",").append("{\"value\":").append(10 + i % 4).append('}');
+            }
+            TestServer.Response many = api.post("/v1/stream/lat/observe", batch.append("]").toString());
+            assertThat(many.status()).isEqualTo(200);
+            assertThat(many.json().get("data").get(399).get("score").asDouble()).isZero();
+        }
+        try (TestServer api = TestServer.start(dataDir)) {
+            assertThat(api.get("/v1/stream/lat").json().get("count").asLong()).isEqualTo(400);
+            TestServer.Response step = api.post("/v1/stream/lat/observe", "{\"value\": 60}");
+            assertThat(step.status()).isEqualTo(200);
+            assertThat(step.json().get("is_anomaly").asBoolean()).isTrue();
+            assertThat(step.json().get("raw_score").asDouble()).isGreaterThanOrEqualTo(0.75);
+        }
+    }
 }

@@ -15,7 +15,10 @@ import java.util.Map;
  * detector restored from it continues exactly as the original would have.
  */
 public interface StreamDetector {
-    /** The registry type name: {@code complexity}, {@code ema_bollinger} or {@code rcf}. */
+    /**
+     * The registry type name: {@code complexity}, {@code ema_bollinger}, {@code rcf}, {@code knn_cad} or
+     * {@code cad_ose}.
+     */
     String type();
 
     /** The effective settings, canonical names, JSON-compatible values. */

@@ -3,6 +3,7 @@ package io.vigil.core.stream;
 import io.vigil.core.detect.DetectorParameters;
 import io.vigil.core.detect.InvalidParameterException;
 import io.vigil.core.stream.bollinger.EmaBollinger;
+import io.vigil.core.stream.cad.ContextualAnomalyDetector;
 import io.vigil.core.stream.complexity.PayloadComplexity;
 import io.vigil.core.stream.knncad.KnnConformal;
 import io.vigil.core.stream.rcf.RandomCutForestStream;
@@ -28,7 +29,7 @@ public final class StreamRegistry {
 
     public static StreamRegistry standard() {
         return new StreamRegistry(List.of(PayloadComplexity.FACTORY, EmaBollinger.FACTORY,
-                RandomCutForestStream.FACTORY, KnnConformal.FACTORY));
+                RandomCutForestStream.FACTORY, KnnConformal.FACTORY, ContextualAnomalyDetector.FACTORY));
     }
 
     public List<StreamDetectorFactory> factories() {

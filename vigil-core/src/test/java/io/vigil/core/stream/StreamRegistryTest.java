@@ -31,7 +31,7 @@ class StreamRegistryTest {
         StreamDetector e = registry.create(Map.of("type", "ema_bollinger"));
         assertThat(e.settings()).containsEntry("window", 20).containsEntry("side", "outside");
         assertThat(registry.factories()).extracting(StreamDetectorFactory::type)
-                .containsExactly("complexity", "ema_bollinger", "rcf", "knn_cad");
+                .containsExactly("complexity", "ema_bollinger", "rcf", "knn_cad", "cad_ose");
     }
 
     @Test
@@ -76,6 +76,18 @@ class StreamRegistryTest {
         }
         assertResumesIdentically(Map.of("type", "rcf", "settings",
                 Map.of("shingle_size", 4, "trees", 20, "sample_size", 64, "cooldown", 3)), stream);
+    }
+
+    @Test
+    void cadOseSnapshotContinuesIdentically() {
+        List<Observation> stream = new ArrayList<>();
+        Random random = new Random(14);
+        for (int i = 0; i < 600; i++) {
+            double v = i == 420 ? 40 : Math.sin(i / 7.0) * 5 + random.nextGaussian() * 0.3;
+            stream.add(Observation.values(i, v));
+        }
+        assertResumesIdentically(Map.of("type", "cad_ose", "settings",
+                Map.of("warm_up", 50, "history", 100, "rest_period", 30, "cooldown", 3)), stream);
     }
 
     @Test

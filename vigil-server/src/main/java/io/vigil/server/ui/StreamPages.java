@@ -27,8 +27,8 @@ final class StreamPages {
         if (all.isEmpty()) {
             body.append("""
                     <p class="empty">No streams yet. Create one with <code>PUT /v1/stream/{name}</code>
-                    (type <code>complexity</code>, <code>ema_bollinger</code> or <code>rcf</code>) and feed it with
-                    <code>POST /v1/stream/{name}/observe</code>.</p>""");
+                    (type <code>complexity</code>, <code>ema_bollinger</code>, <code>rcf</code>, <code>knn_cad</code>
+                    or <code>cad_ose</code>) and feed it with <code>POST /v1/stream/{name}/observe</code>.</p>""");
         } else {
             body.append("""
                     <div class="table-wrap"><table id="streams"><thead><tr><th scope="col">Stream</th>
