@@ -60,13 +60,15 @@ public final class VigilServer implements AutoCloseable {
 
     private VigilServer(ServerConfig config) throws IOException {
         this.config = config;
-        ModelStore store = new ModelStore(config.modelsDir(), DetectorRegistry.standard());
-        this.service = new AnomalyService(DetectorRegistry.standard(), store, config.clock(), metrics);
+        // One registry of detector names for the REST API, saved models, workflow runs and the web UI.
+        DetectorRegistry registry = DetectorRegistry.standard();
+        ModelStore store = new ModelStore(config.modelsDir(), registry);
+        this.service = new AnomalyService(registry, store, config.clock(), metrics);
         this.streams = new StreamService(io.vigil.core.stream.StreamRegistry.standard(),
                 config.dataDir().resolve("streams"));
         this.monitors = io.vigil.monitor.MonitorSystem.open(config.dataDir(), config.trafficRetention(),
                 config.mail(), io.vigil.monitor.action.RetryPolicy.DEFAULT, config.logs(), config.clock());
-        this.workflow = io.vigil.workflow.Workflow.open(config.dataDir(), config.clock());
+        this.workflow = io.vigil.workflow.Workflow.open(config.dataDir(), config.clock(), registry);
         this.auth = config.apiKey() == null ? null : new BearerAuth(config.apiKey());
         try (InputStream in = VigilServer.class.getResourceAsStream("openapi.json")) {
             if (in == null) {

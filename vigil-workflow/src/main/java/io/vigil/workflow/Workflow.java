@@ -26,7 +26,7 @@ public final class Workflow implements AutoCloseable {
     private final Runs runs;
     private final ExecutorService executor;
 
-    private Workflow(Path dataDir, Clock clock, int runners, int threads) {
+    private Workflow(Path dataDir, Clock clock, int runners, int threads, DetectorRegistry registry) {
         this.root = dataDir.toAbsolutePath().normalize().resolve("workflow");
         // A CLI command and a running server may share the data dir: each process stages in a folder of its own
         // and clears only the folders of processes that have gone.
@@ -44,13 +44,18 @@ public final class Workflow implements AutoCloseable {
             return t;
         });
         this.datasets = new Datasets(root.resolve("datasets"), tmp, clock);
-        this.detectors = new Detectors(root.resolve("detectors"), DetectorRegistry.standard(), clock);
+        this.detectors = new Detectors(root.resolve("detectors"), registry, clock);
         this.runs = new Runs(root.resolve("runs"), datasets, detectors, clock, executor, threads);
     }
 
     /** One run at a time, each using every core. */
     public static Workflow open(Path dataDir, Clock clock) {
-        return open(dataDir, clock, 1, Detectors.defaultThreads());
+        return open(dataDir, clock, DetectorRegistry.standard());
+    }
+
+    /** As {@link #open(Path, Clock)}, naming detectors through the caller's registry (a server shares one). */
+    public static Workflow open(Path dataDir, Clock clock, DetectorRegistry registry) {
+        return new Workflow(dataDir, clock, 1, Detectors.defaultThreads(), registry);
     }
 
     /**
@@ -61,7 +66,7 @@ public final class Workflow implements AutoCloseable {
         if (runners < 1 || threads < 1) {
             throw new IllegalArgumentException("runners and threads must be at least 1");
         }
-        return new Workflow(dataDir, clock, runners, threads);
+        return new Workflow(dataDir, clock, runners, threads, DetectorRegistry.standard());
     }
 
     public Datasets datasets() {

@@ -56,7 +56,7 @@ public final class WebUi {
         this.monitorDetail = new MonitorDetailPage(monitorSystem, sessions, clock);
         this.streams = new StreamPages(streamService, sessions);
         this.datasets = new DatasetPages(workflow, sessions);
-        this.detectors = new DetectorPages(workflow, io.vigil.core.detect.DetectorRegistry.standard(), sessions);
+        this.detectors = new DetectorPages(workflow, anomaly.registry(), sessions);
         this.runs = new RunPages(workflow, sessions);
         this.compare = new ComparePage(workflow, sessions);
         this.logAnomalies = new LogAnomalyPages(monitorSystem.logs(), sessions);
