@@ -11,10 +11,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -57,12 +55,7 @@ final class DatasetCommand implements Runnable {
 
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = "Import a CSV (optionally .csv.gz) or Parquet file; DuckDB infers the column types.")
-    static final class Import implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-        @Mixin
-        DataDirOption dataDir;
-
+    static final class Import extends WorkflowSubcommand {
         @Parameters(index = "0", paramLabel = "FILE", description = "CSV, CSV.GZ or Parquet file.")
         Path file;
 
@@ -79,24 +72,15 @@ final class DatasetCommand implements Runnable {
         String format;
 
         @Override
-        public Integer call() {
-            try (Workflow w = dataDir.open()) {
-                DatasetInfo info = w.datasets().importFile(name, file, format, label);
-                printInfo(spec.commandLine().getOut(), info);
-            }
-            return 0;
+        void run(Workflow w, PrintWriter out) {
+            printInfo(out, w.datasets().importFile(name, file, format, label));
         }
     }
 
     @Command(name = "create-sample", mixinStandardHelpOptions = true,
             description = "Create a seeded sample dataset with planted, labelled anomalies: ecommerce (transactions "
                     + "with fraud), sensor (readings with faults) or api_traffic (requests with incidents).")
-    static final class CreateSample implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-        @Mixin
-        DataDirOption dataDir;
-
+    static final class CreateSample extends WorkflowSubcommand {
         @Option(names = "--name", paramLabel = "NAME", description = "Dataset name (required).")
         String name;
 
@@ -113,12 +97,13 @@ final class DatasetCommand implements Runnable {
         @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Random seed (default 42).")
         long seed;
 
+        private SampleSpec sample;
+
         @Override
-        public Integer call() {
+        void check() {
             if (type == null) {
                 throw new UserInputException("--type is required: ecommerce, sensor or api_traffic");
             }
-            SampleSpec sample;
             try {
                 sample = new SampleSpec(SampleKind.parse(type), size, anomalyRate, seed);
             } catch (InvalidParameterException e) {
@@ -129,51 +114,38 @@ final class DatasetCommand implements Runnable {
                 };
                 throw new UserInputException(option + ": " + e.getMessage());
             }
-            try (Workflow w = dataDir.open()) {
-                printInfo(spec.commandLine().getOut(), w.datasets().createSample(name, sample));
-            }
-            return 0;
+        }
+
+        @Override
+        void run(Workflow w, PrintWriter out) {
+            printInfo(out, w.datasets().createSample(name, sample));
         }
     }
 
     @Command(name = "info", mixinStandardHelpOptions = true,
             description = "A dataset's metadata and per-column statistics.")
-    static final class Info implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-        @Mixin
-        DataDirOption dataDir;
-
+    static final class Info extends WorkflowSubcommand {
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
         @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            try (Workflow w = dataDir.open()) {
-                printInfo(out, w.datasets().get(name));
-                out.println();
-                TextTable t = new TextTable("column", "type", "missing", "distinct", "min", "max", "mean", "std",
-                        "top values").maxCell(40);
-                for (ColumnStats s : w.datasets().stats(name)) {
-                    String top = s.topValues() == null ? "" : String.join(", ", s.topValues().stream()
-                            .map(v -> v.value() + " (" + v.count() + ")").toList());
-                    t.row(s.name(), s.type(), s.missing(), s.distinct(), number(s.min()), number(s.max()),
-                            number(s.mean()), number(s.std()), top);
-                }
-                t.print(out);
+        void run(Workflow w, PrintWriter out) {
+            printInfo(out, w.datasets().get(name));
+            out.println();
+            TextTable t = new TextTable("column", "type", "missing", "distinct", "min", "max", "mean", "std",
+                    "top values").maxCell(40);
+            for (ColumnStats s : w.datasets().stats(name)) {
+                String top = s.topValues() == null ? "" : String.join(", ", s.topValues().stream()
+                        .map(v -> v.value() + " (" + v.count() + ")").toList());
+                t.row(s.name(), s.type(), s.missing(), s.distinct(), number(s.min()), number(s.max()),
+                        number(s.mean()), number(s.std()), top);
             }
-            return 0;
+            t.print(out);
         }
     }
 
     @Command(name = "preview", mixinStandardHelpOptions = true, description = "The first rows of a dataset.")
-    static final class Preview implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-        @Mixin
-        DataDirOption dataDir;
-
+    static final class Preview extends WorkflowSubcommand {
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
@@ -182,58 +154,38 @@ final class DatasetCommand implements Runnable {
         int rows;
 
         @Override
-        public Integer call() {
-            try (Workflow w = dataDir.open()) {
-                DatasetPreview p = w.datasets().preview(name, rows);
-                TextTable t = new TextTable(p.columns().stream().map(c -> c.name()).toArray(String[]::new))
-                        .maxCell(40);
-                for (List<Object> row : p.rows()) {
-                    t.row(row.stream().map(DatasetCommand::number).toArray());
-                }
-                t.print(spec.commandLine().getOut());
+        void run(Workflow w, PrintWriter out) {
+            DatasetPreview p = w.datasets().preview(name, rows);
+            TextTable t = new TextTable(p.columns().stream().map(c -> c.name()).toArray(String[]::new))
+                    .maxCell(40);
+            for (List<Object> row : p.rows()) {
+                t.row(row.stream().map(DatasetCommand::number).toArray());
             }
-            return 0;
+            t.print(out);
         }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Every dataset.")
-    static final class ListDatasets implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-        @Mixin
-        DataDirOption dataDir;
-
+    static final class ListDatasets extends WorkflowSubcommand {
         @Override
-        public Integer call() {
-            try (Workflow w = dataDir.open()) {
-                TextTable t = new TextTable("name", "rows", "columns", "label", "source", "created").maxCell(40);
-                for (DatasetInfo d : w.datasets().list()) {
-                    t.row(d.id(), d.rows(), d.columns().size(), d.labelColumn(), d.source(), d.createdAt());
-                }
-                t.print(spec.commandLine().getOut());
+        void run(Workflow w, PrintWriter out) {
+            TextTable t = new TextTable("name", "rows", "columns", "label", "source", "created").maxCell(40);
+            for (DatasetInfo d : w.datasets().list()) {
+                t.row(d.id(), d.rows(), d.columns().size(), d.labelColumn(), d.source(), d.createdAt());
             }
-            return 0;
+            t.print(out);
         }
     }
 
     @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a dataset.")
-    static final class Delete implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-        @Mixin
-        DataDirOption dataDir;
-
+    static final class Delete extends WorkflowSubcommand {
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
         @Override
-        public Integer call() {
-            try (Workflow w = dataDir.open()) {
-                w.datasets().delete(name);
-                spec.commandLine().getOut().println("deleted dataset " + name);
-                spec.commandLine().getOut().flush();
-            }
-            return 0;
+        void run(Workflow w, PrintWriter out) {
+            w.datasets().delete(name);
+            out.println("deleted dataset " + name);
         }
     }
 }

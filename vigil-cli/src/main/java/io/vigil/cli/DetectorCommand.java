@@ -9,10 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -52,12 +50,7 @@ final class DetectorCommand implements Runnable {
 
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Create a named detector; its parameters are checked now by building it.")
-    static final class Create implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-        @Mixin
-        DataDirOption dataDir;
-
+    static final class Create extends WorkflowSubcommand {
         // Not required by picocli: the service's own checks report a missing name or algorithm in one line.
         @Option(names = "--name", paramLabel = "NAME", description = "Detector name (required): letters, digits, "
                 + "'_' or '-'.")
@@ -90,15 +83,11 @@ final class DetectorCommand implements Runnable {
         String description;
 
         @Override
-        public Integer call() {
-            try (Workflow w = dataDir.open()) {
-                Map<String, Object> typed = new LinkedHashMap<>();
-                params.forEach((k, v) -> typed.put(k, typed(v)));
-                DetectorSpec d = w.detectors().create(new DetectorRequest(name, algorithm, typed, contamination,
-                        columns, exclude, seed, description));
-                print(spec.commandLine().getOut(), d);
-            }
-            return 0;
+        void run(Workflow w, PrintWriter out) {
+            Map<String, Object> typed = new LinkedHashMap<>();
+            params.forEach((k, v) -> typed.put(k, typed(v)));
+            print(out, w.detectors().create(new DetectorRequest(name, algorithm, typed, contamination, columns,
+                    exclude, seed, description)));
         }
     }
 
@@ -108,64 +97,39 @@ final class DetectorCommand implements Runnable {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Every named detector.")
-    static final class ListDetectors implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-        @Mixin
-        DataDirOption dataDir;
-
+    static final class ListDetectors extends WorkflowSubcommand {
         @Override
-        public Integer call() {
-            try (Workflow w = dataDir.open()) {
-                TextTable t = new TextTable("name", "algorithm", "contamination", "parameters", "description")
-                        .maxCell(40);
-                for (DetectorSpec d : w.detectors().list()) {
-                    t.row(d.name(), d.algorithm(), d.contamination() == null ? "auto" : d.contamination(),
-                            d.parameters().isEmpty() ? "" : d.parameters(), d.description());
-                }
-                t.print(spec.commandLine().getOut());
+        void run(Workflow w, PrintWriter out) {
+            TextTable t = new TextTable("name", "algorithm", "contamination", "parameters", "description")
+                    .maxCell(40);
+            for (DetectorSpec d : w.detectors().list()) {
+                t.row(d.name(), d.algorithm(), d.contamination() == null ? "auto" : d.contamination(),
+                        d.parameters().isEmpty() ? "" : d.parameters(), d.description());
             }
-            return 0;
+            t.print(out);
         }
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "One named detector.")
-    static final class Show implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-        @Mixin
-        DataDirOption dataDir;
-
+    static final class Show extends WorkflowSubcommand {
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
         @Override
-        public Integer call() {
-            try (Workflow w = dataDir.open()) {
-                print(spec.commandLine().getOut(), w.detectors().get(name));
-            }
-            return 0;
+        void run(Workflow w, PrintWriter out) {
+            print(out, w.detectors().get(name));
         }
     }
 
     @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a named detector.")
-    static final class Delete implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-        @Mixin
-        DataDirOption dataDir;
-
+    static final class Delete extends WorkflowSubcommand {
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
         @Override
-        public Integer call() {
-            try (Workflow w = dataDir.open()) {
-                w.detectors().delete(name);
-                spec.commandLine().getOut().println("deleted detector " + name);
-                spec.commandLine().getOut().flush();
-            }
-            return 0;
+        void run(Workflow w, PrintWriter out) {
+            w.detectors().delete(name);
+            out.println("deleted detector " + name);
         }
     }
 }
