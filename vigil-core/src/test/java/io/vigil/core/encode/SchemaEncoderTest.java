@@ -50,6 +50,25 @@ class SchemaEncoderTest {
     }
 
     @Test
+    void withSeveralBadFieldsTheFirstInSchemaOrderIsReportedWhateverTheThreads() {
+        List<String> names = List.of("a", "b", "c", "d", "e", "f");
+        java.util.List<Column> columns = new java.util.ArrayList<>();
+        java.util.LinkedHashMap<String, FieldType> types = new java.util.LinkedHashMap<>();
+        for (String name : names) {
+            // Only c and f are bad; fields learn in parallel, and c must win every time.
+            Object bad = name.equals("c") || name.equals("f") ? "x" : "9";
+            columns.add(new Column.Values(name, new Object[] {"1", bad}));
+            types.put(name, FieldType.NUMERIC);
+        }
+        Table table = new Table(columns, 2);
+        for (int trial = 0; trial < 20; trial++) {
+            assertThatThrownBy(() -> SchemaEncoder.fit(table, new Schema(types)))
+                    .isInstanceOfSatisfying(InvalidSchemaException.class,
+                            e -> assertThat(e.param()).isEqualTo("data[1].c"));
+        }
+    }
+
+    @Test
     void nonNumericValueInANumericFieldNamesFieldAndRow() {
         assertThatThrownBy(() -> SchemaEncoder.fit(values("bytes", 1, 2, "3", "lots"),
                 schema("bytes", FieldType.NUMERIC)))

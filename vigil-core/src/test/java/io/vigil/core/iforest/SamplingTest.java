@@ -39,6 +39,12 @@ class SamplingTest {
     }
 
     @Test
+    void moreIndicesThanThePopulationAreRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Sampling.withoutReplacement(3, 4, new Mt19937(1)))
+                .hasMessageContaining("cannot draw 4 distinct indices from 3");
+    }
+
+    @Test
     void drawsDistinctIndicesInRange() {
         SplittableRandom r = new SplittableRandom(1);
         Mt19937 m = new Mt19937(9);

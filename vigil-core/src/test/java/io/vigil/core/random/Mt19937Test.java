@@ -68,5 +68,7 @@ class Mt19937Test {
     void emptyRangesAreRefused() {
         assertThatThrownBy(() -> new Mt19937(1).randint(0)).hasMessageContaining("high must be greater than 0");
         assertThatThrownBy(() -> new Mt19937(1).randint(4, 4)).hasMessageContaining("greater than low");
+        assertThatThrownBy(() -> new Mt19937(1).interval(1L << 32)).hasMessageContaining("max must be in [0, 2^32)");
+        assertThat(new Mt19937(1).interval(0)).isZero();
     }
 }
