@@ -18,9 +18,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code vigil dataset}: datasets kept under the data directory, shared with a server on the same directory. */
 @Command(name = "dataset", mixinStandardHelpOptions = true,
-        description = "Import, inspect and delete datasets (stored as Parquet under DATA_DIR/workflow/datasets).",
-        subcommands = {DatasetCommand.Import.class, DatasetCommand.CreateSample.class, DatasetCommand.Info.class, DatasetCommand.Preview.class,
-                DatasetCommand.ListDatasets.class, DatasetCommand.Delete.class})
+        description = "Import, inspect and delete datasets (stored as Parquet under DATA_DIR/workflow/datasets).")
 final class DatasetCommand implements Runnable {
 
     @CommandLine.Spec

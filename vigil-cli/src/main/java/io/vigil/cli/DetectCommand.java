@@ -5,9 +5,7 @@ import picocli.CommandLine.Command;
 
 /** {@code vigil detect}: batch detection on files. */
 @Command(name = "detect", mixinStandardHelpOptions = true,
-        description = "Fit a detector and flag anomalous rows.",
-        subcommands = {DetectRunCommand.class, DetectAlgorithmsCommand.class, DetectResultsCommand.class,
-                DetectVisualizeCommand.class})
+        description = "Fit a detector and flag anomalous rows.")
 final class DetectCommand implements Runnable {
 
     @CommandLine.Spec

@@ -16,9 +16,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code vigil detector}: named detectors (algorithm, parameters, columns) kept under the data directory. */
 @Command(name = "detector", mixinStandardHelpOptions = true,
-        description = "Create, list, show and delete named detectors.",
-        subcommands = {DetectorCommand.Create.class, DetectorCommand.ListDetectors.class, DetectorCommand.Show.class,
-                DetectorCommand.Delete.class})
+        description = "Create, list, show and delete named detectors.")
 final class DetectorCommand implements Runnable {
 
     @CommandLine.Spec

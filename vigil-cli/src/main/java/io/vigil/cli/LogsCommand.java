@@ -10,8 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "logs", mixinStandardHelpOptions = true,
         description = {"Import licence-server request logs and list suspected-anomaly groups, offline.",
                 "Works on the data directory's database directly; stop a running 'vigil serve' on the same "
-                        + "directory first, or use its /v1/logs API."},
-        subcommands = {LogsImportCommand.class, LogsAnomaliesCommand.class})
+                        + "directory first, or use its /v1/logs API."})
 final class LogsCommand implements Runnable {
 
     @CommandLine.Spec

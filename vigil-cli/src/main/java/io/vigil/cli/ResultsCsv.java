@@ -31,12 +31,16 @@ final class ResultsCsv {
         int n = scores.size();
         int chunks = (n + CHUNK - 1) / CHUNK;
         byte[][] parts = new byte[chunks][];
-        // Double.toString dominates; chunks format in parallel, and rows that repeat a raw score (duplicate input
-        // rows) reuse the text of the row before them with that score.
-        boolean plain = scores.pValues() == null && explanations == null;
-        ParallelLoop.run(ParallelLoop.defaultThreads(), chunks, c -> parts[c] = plain
-                ? formatPlain(scores, c * CHUNK, Math.min(n, (c + 1) * CHUNK))
-                : format(scores, explanations, c * CHUNK, Math.min(n, (c + 1) * CHUNK)));
+        if (scores.pValues() == null && explanations == null) {
+            // Double-to-text conversion dominates, and scores repeat (equal rows, equal path lengths): each distinct
+            // raw score is converted once for the whole file, then rows are assembled from the texts in parallel.
+            DistinctScores distinct = DistinctScores.of(scores);
+            ParallelLoop.run(ParallelLoop.defaultThreads(), chunks,
+                    c -> parts[c] = assemble(scores, distinct, c * CHUNK, Math.min(n, (c + 1) * CHUNK)));
+        } else {
+            ParallelLoop.run(ParallelLoop.defaultThreads(), chunks,
+                    c -> parts[c] = format(scores, explanations, c * CHUNK, Math.min(n, (c + 1) * CHUNK)));
+        }
         String header = "index,score,raw_score,is_anomaly" + (scores.pValues() != null ? ",p_value" : "")
                 + (explanations != null ? ",top_features" : "") + "\n";
         // Parts go to the file one after another; joining them first would copy the whole file once more.
@@ -51,29 +55,69 @@ final class ResultsCsv {
     private static final byte[] TRUE = ",true\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] FALSE = ",false\n".getBytes(StandardCharsets.US_ASCII);
 
-    /** The common case (no p-values, no explanations) written straight into bytes, with no string per row. */
-    private static byte[] formatPlain(Scores scores, int from, int to) {
-        double[] norm = scores.normalized();
-        double[] raw = scores.raw();
+    /**
+     * The text {@code score,raw_score} of every distinct raw score (the normalised score is a function of the raw
+     * one), and for each row the index of its text.
+     */
+    private record DistinctScores(int[] textOf, byte[][] texts) {
+
+        static DistinctScores of(Scores scores) {
+            double[] raw = scores.raw();
+            double[] norm = scores.normalized();
+            int n = raw.length;
+            int capacity = Integer.highestOneBit(Math.max(2, n) * 2 - 1) << 1;
+            int mask = capacity - 1;
+            long[] keys = new long[capacity];
+            int[] slots = new int[capacity];
+            Arrays.fill(slots, -1);
+            int[] textOf = new int[n];
+            int[] firstRow = new int[n];
+            int distinct = 0;
+            for (int i = 0; i < n; i++) {
+                long bits = Double.doubleToRawLongBits(raw[i]);
+                int slot = (int) ((bits * 0x9E3779B97F4A7C15L) >>> 32) & mask;
+                while (true) {
+                    int id = slots[slot];
+                    if (id < 0) {
+                        slots[slot] = distinct;
+                        keys[slot] = bits;
+                        firstRow[distinct] = i;
+                        textOf[i] = distinct++;
+                        break;
+                    }
+                    if (keys[slot] == bits) {
+                        textOf[i] = id;
+                        break;
+                    }
+                    slot = (slot + 1) & mask;
+                }
+            }
+            byte[][] texts = new byte[distinct][];
+            int count = distinct;
+            int blocks = (count + CHUNK - 1) / CHUNK;
+            ParallelLoop.run(ParallelLoop.defaultThreads(), blocks, b -> {
+                StringBuilder pair = new StringBuilder(48);
+                for (int id = b * CHUNK, end = Math.min(count, (b + 1) * CHUNK); id < end; id++) {
+                    int row = firstRow[id];
+                    pair.setLength(0);
+                    DoubleText.append(pair, norm[row]);
+                    DoubleText.append(pair.append(','), raw[row]);
+                    texts[id] = pair.toString().getBytes(StandardCharsets.US_ASCII);
+                }
+            });
+            return new DistinctScores(textOf, texts);
+        }
+    }
+
+    /** Rows [from, to) of the common case (no p-values, no explanations) straight into bytes. */
+    private static byte[] assemble(Scores scores, DistinctScores distinct, int from, int to) {
         boolean[] flags = scores.anomalous();
-        int size = 1 << 12;
-        long[] keys = new long[size];
-        byte[][] texts = new byte[size][];
+        int[] textOf = distinct.textOf();
+        byte[][] texts = distinct.texts();
         byte[] buf = new byte[Math.max(64, (to - from) * 56)];
         int at = 0;
-        StringBuilder pair = new StringBuilder(48);
         for (int i = from; i < to; i++) {
-            long bits = Double.doubleToRawLongBits(raw[i]);
-            int slot = (int) ((bits * 0x9E3779B97F4A7C15L) >>> 52);
-            byte[] text = texts[slot];
-            if (text == null || keys[slot] != bits) {
-                pair.setLength(0);
-                DoubleText.append(pair, norm[i]);
-                DoubleText.append(pair.append(','), raw[i]);
-                text = pair.toString().getBytes(StandardCharsets.US_ASCII);
-                keys[slot] = bits;
-                texts[slot] = text;
-            }
+            byte[] text = texts[textOf[i]];
             if (at + text.length + 24 > buf.length) {
                 buf = Arrays.copyOf(buf, buf.length * 2);
             }

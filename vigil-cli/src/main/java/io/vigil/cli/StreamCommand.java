@@ -5,8 +5,7 @@ import picocli.CommandLine.Command;
 
 /** {@code vigil stream}: detectors that learn while they score, one observation at a time. */
 @Command(name = "stream", mixinStandardHelpOptions = true,
-        description = "Score a stream of JSON payloads or numeric points, learning as it goes.",
-        subcommands = {StreamObserveCommand.class})
+        description = "Score a stream of JSON payloads or numeric points, learning as it goes.")
 final class StreamCommand implements Runnable {
 
     @CommandLine.Spec

@@ -2,6 +2,7 @@ package io.vigil.cli;
 
 import io.vigil.core.score.Version;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,11 +13,26 @@ public final class VigilCommand implements Runnable {
     /**
      * The subcommands, in the order help lists them. Picocli builds the model of every command it is given, by
      * reflection, before parsing: all of them cost half a second of start-up, so a command line that names one
-     * gets only that one's tree (help, no arguments and unknown names get them all).
+     * gets only that one's branch (help, no arguments and unknown names get every command at that level).
      */
     static final List<Class<?>> SUBCOMMANDS = List.of(DetectCommand.class, ServeCommand.class, StreamCommand.class,
             LogsCommand.class, MonitorCommand.class, TrafficCommand.class, CommandLine.HelpCommand.class,
             DatasetCommand.class, DetectorCommand.class);
+
+    /**
+     * The subcommands of each command group, in the order its help lists them. They are kept here, not in the
+     * groups' annotations (which picocli would follow eagerly), for the same reason as {@link #SUBCOMMANDS}.
+     */
+    static final Map<Class<?>, List<Class<?>>> GROUPS = Map.of(
+            DetectCommand.class, List.of(DetectRunCommand.class, DetectAlgorithmsCommand.class,
+                    DetectResultsCommand.class, DetectVisualizeCommand.class),
+            StreamCommand.class, List.of(StreamObserveCommand.class),
+            LogsCommand.class, List.of(LogsImportCommand.class, LogsAnomaliesCommand.class),
+            DatasetCommand.class, List.of(DatasetCommand.Import.class, DatasetCommand.CreateSample.class,
+                    DatasetCommand.Info.class, DatasetCommand.Preview.class, DatasetCommand.ListDatasets.class,
+                    DatasetCommand.Delete.class),
+            DetectorCommand.class, List.of(DetectorCommand.Create.class, DetectorCommand.ListDetectors.class,
+                    DetectorCommand.Show.class, DetectorCommand.Delete.class));
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -33,22 +49,30 @@ public final class VigilCommand implements Runnable {
     /** As {@link #execute(String...)} with the given output streams (for tests and embedding). */
     public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new VigilCommand());
-        String first = args.length > 0 ? args[0] : null;
-        Class<?> only = null;
-        for (Class<?> c : SUBCOMMANDS) {
-            if (c != CommandLine.HelpCommand.class && c.getAnnotation(Command.class).name().equals(first)) {
-                only = c;
-            }
-        }
-        for (Class<?> c : SUBCOMMANDS) {
-            if (only == null || c == only) {
-                cli.addSubcommand(new CommandLine(c));
-            }
-        }
+        addSubcommands(cli, SUBCOMMANDS, args, 0);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new ErrorReporter());
         return cli.execute(args);
+    }
+
+    /** Adds the subcommand that {@code args[level]} names with its own branch, or every one when none is named. */
+    private static void addSubcommands(CommandLine parent, List<Class<?>> children, String[] args, int level) {
+        String named = args.length > level ? args[level] : null;
+        Class<?> only = null;
+        for (Class<?> c : children) {
+            if (c != CommandLine.HelpCommand.class && c.getAnnotation(Command.class).name().equals(named)) {
+                only = c;
+            }
+        }
+        for (Class<?> c : children) {
+            if (only == null || c == only) {
+                CommandLine child = new CommandLine(c);
+                addSubcommands(child, GROUPS.getOrDefault(c, List.of()), only == null ? new String[0] : args,
+                        level + 1);
+                parent.addSubcommand(child);
+            }
+        }
     }
 
     @Override
