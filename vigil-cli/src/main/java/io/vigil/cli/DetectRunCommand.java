@@ -2,7 +2,6 @@ package io.vigil.cli;
 
 import io.vigil.core.concurrent.ParallelLoop;
 import io.vigil.core.data.Column;
-import io.vigil.core.data.CsvReader;
 import io.vigil.core.data.Matrix;
 import io.vigil.core.data.Table;
 import io.vigil.core.detect.Detector;
@@ -48,6 +47,12 @@ final class DetectRunCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    private final InputPrefetch prefetch;
+
+    DetectRunCommand(InputPrefetch prefetch) {
+        this.prefetch = prefetch;
+    }
 
     @Option(names = "--algorithm", defaultValue = "auto", paramLabel = "NAME",
             description = "Detector to use (default: ${DEFAULT-VALUE}, an ensemble of isolation_forest, ecod and "
@@ -153,8 +158,8 @@ final class DetectRunCommand implements Callable<Integer> {
         Detector detector = registry.create(algorithm,
                 new DetectorParameters(params, seed, Double.isNaN(contamination) ? 0.1 : contamination, workers));
 
-        long t0 = System.nanoTime();
-        Table table = CsvReader.read(input);
+        long t0 = prefetch.startNanos(input, System.nanoTime());
+        Table table = prefetch.read(input);
         Set<String> dropped = new LinkedHashSet<>(exclude);
         for (String col : exclude) {
             requireColumn(table, col, "--exclude");

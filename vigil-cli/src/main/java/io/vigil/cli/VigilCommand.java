@@ -48,8 +48,16 @@ public final class VigilCommand implements Runnable {
 
     /** As {@link #execute(String...)} with the given output streams (for tests and embedding). */
     public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new VigilCommand());
-        addSubcommands(cli, SUBCOMMANDS, args, 0);
+        InputPrefetch prefetch = InputPrefetch.start(args);
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                return type == DetectRunCommand.class ? type.cast(new DetectRunCommand(prefetch))
+                        : CommandLine.defaultFactory().create(type);
+            }
+        };
+        CommandLine cli = new CommandLine(new VigilCommand(), factory);
+        addSubcommands(cli, SUBCOMMANDS, args, 0, factory);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new ErrorReporter());
@@ -57,7 +65,8 @@ public final class VigilCommand implements Runnable {
     }
 
     /** Adds the subcommand that {@code args[level]} names with its own branch, or every one when none is named. */
-    private static void addSubcommands(CommandLine parent, List<Class<?>> children, String[] args, int level) {
+    private static void addSubcommands(CommandLine parent, List<Class<?>> children, String[] args, int level,
+                                       CommandLine.IFactory factory) {
         String named = args.length > level ? args[level] : null;
         Class<?> only = null;
         for (Class<?> c : children) {
@@ -67,9 +76,9 @@ public final class VigilCommand implements Runnable {
         }
         for (Class<?> c : children) {
             if (only == null || c == only) {
-                CommandLine child = new CommandLine(c);
+                CommandLine child = new CommandLine(c, factory);
                 addSubcommands(child, GROUPS.getOrDefault(c, List.of()), only == null ? new String[0] : args,
-                        level + 1);
+                        level + 1, factory);
                 parent.addSubcommand(child);
             }
         }
