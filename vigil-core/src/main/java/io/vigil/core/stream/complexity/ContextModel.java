@@ -4,66 +4,33 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
- * Order-{@code depth} context model of bytes: a tree of adaptive frequency tables (F. Giesen, "Models for adaptive
- * arithmetic coding", 2015) keyed by the previous {@code depth} bytes of the payload, oldest first, with the context
- * reset to zero bytes at the start of every payload.
+ * Order-{@code depth} context model of bytes: a tree of adaptive frequency tables ({@link FrequencyTables}) keyed by
+ * the previous {@code depth} bytes of the payload, oldest first, with the context reset to zero bytes at the start of
+ * every payload.
  *
- * <p>Each table is a cumulative frequency table of 257 entries with total 8192 (13-bit fixed point), uniform at
- * creation ({@code cdf[i] = 32 i}). Coding a symbol s costs about {@code 14 - bitlen(cdf[s+1] - cdf[s])} bits; the
- * adaptation moves every entry 1/32 of the way toward the table that gives s all the mass the other 255 symbols do
- * not need ({@code target[j] = j} for j at most s, {@code j + 7936} above).
+ * <p>Each table is a cumulative frequency table of 257 entries with total 8192, uniform at creation. Coding a symbol
+ * s costs about {@code 14 - bitlen(cdf[s+1] - cdf[s])} bits; learning it adapts the table of every node on its
+ * context path, which is where the time goes: {@link FrequencyTables} holds the tables, packed four entries a word,
+ * and skips the words whose entries have settled.
  *
- * <p>Each entry is stored as {@code u[j] = cdf[j] - j + 31}, in [31, 7967]. With e = cdf[j] - j the targets become
- * the constants 0 (j at most s) and 7936 (above), and the exact update {@code e += (t - e) >> 5} equals
- * {@code e - ceil(e / 32)} or {@code e + 248 - ceil(e / 32)}; with u = e + 31, {@code ceil(e / 32) = u >> 5}, so
- * the update is {@code u -= u >> 5}, plus 248 above s. Entry 0 (always 31) and entry 256 (always 7967) are fixed
- * points of both forms, so a pass may cover them. Four 16-bit entries are packed in a {@code long} (entry j in lane
- * {@code j & 3} of word {@code j >> 2}) and updated together, SIMD within a register: {@code (w >>> 5) & 0x07FF..}
- * shifts every lane at once (the mask drops the bits shifted in from the next lane), and the subtraction and the
- * addition of 248 never carry across lanes because every lane stays within [31, 7967]. This is three times faster
- * than a loop over shorts, which C2 does not vectorise because of the right shift of a sub-word type.
- *
- * <p>Memory: at most {@code maxNodes} nodes. Tables live in one {@code long[]} slab ({@value #WORDS} words, 544 bytes a
- * node), child links in an open-addressing table keyed by (parent, byte) with the root's children in a direct array,
- * and an intrusive doubly linked list over node ids keeps them in least-recently-used order at O(1) per touch. Every
- * update touches the nodes on its path deepest first, so a parent is always more recent than any of its children,
- * the least recently used node is always a leaf, and evicting it never orphans a subtree. The root is never evicted.
+ * <p>Memory: at most {@code maxNodes} nodes. Tables live in one {@code long[]} slab (544 bytes a node), child links
+ * in an open-addressing table keyed by (parent, byte) with the root's children in a direct array, and an intrusive
+ * doubly linked list over node ids keeps them in least-recently-used order at O(1) per touch. Every update touches
+ * the nodes on its path deepest first, so a parent is always more recent than any of its children, the least
+ * recently used node is always a leaf, and evicting it never orphans a subtree. The root is never evicted.
  *
  * <p>Not thread safe; {@link PayloadComplexity} serialises access.
  */
 final class ContextModel {
-    static final int SYMBOLS = 256;
-    static final int STRIDE = SYMBOLS + 1;
-    static final int TOTAL = 8192;
-    static final int RATE = 5;
-    private static final int SPARE = TOTAL - SYMBOLS;
-    /** u = cdf - j + BIAS, so that ceil(e / 32) is u >> 5. */
-    private static final int BIAS = (1 << RATE) - 1;
-    private static final int STEP_ABOVE = SPARE >> RATE;
-    /** Words of a node's table: 257 lanes rounded up to a multiple of 4 words (32 bytes). */
-    static final int WORDS = 68;
-    private static final long LANE_MASK = 0xFFFFL;
-    private static final long SHIFTED_MASK = 0x07FF_07FF_07FF_07FFL;
-    private static final long ABOVE = STEP_ABOVE * 0x0001_0001_0001_0001L;
-    /** Addend of the word holding entry s, by s & 3: 248 in the lanes above s. */
-    private static final long[] BOUNDARY = new long[4];
-
-    static {
-        for (int k = 0; k < 4; k++) {
-            long m = 0;
-            for (int lane = k + 1; lane < 4; lane++) {
-                m |= (long) STEP_ABOVE << (16 * lane);
-            }
-            BOUNDARY[k] = m;
-        }
-    }
+    private static final int SYMBOLS = FrequencyTables.SYMBOLS;
+    private static final int STRIDE = FrequencyTables.STRIDE;
     private static final int NONE = -1;
 
     private final int depth;
     private final int maxNodes;
     private int capacity;
     private int nodes;
-    private long[] table;
+    private final FrequencyTables tables;
     /** Child of the root for each byte, or NONE: the hottest lookup, kept out of the hash table. */
     private final int[] rootChild = new int[SYMBOLS];
     private int[] parent;
@@ -79,7 +46,7 @@ final class ContextModel {
         this.depth = depth;
         this.maxNodes = maxNodes;
         this.capacity = Math.min(maxNodes, 1024);
-        this.table = new long[capacity * WORDS];
+        this.tables = new FrequencyTables(capacity);
         Arrays.fill(rootChild, NONE);
         this.parent = new int[capacity];
         this.symbol = new int[capacity];
@@ -117,7 +84,7 @@ final class ContextModel {
                 node = child;
             }
             int s = data[i] & 0xFF;
-            int freq = entry(node, s + 1) - entry(node, s) + 1;
+            int freq = tables.biased(node, s + 1) - tables.biased(node, s) + 1;
             total += 32 - Integer.numberOfLeadingZeros(freq);
         }
         return total;
@@ -147,36 +114,9 @@ final class ContextModel {
             }
             int s = data[i] & 0xFF;
             for (int k = 0; k <= depth; k++) {
-                adapt(path[k] * WORDS, s);
+                tables.adapt(path[k], s);
             }
         }
-    }
-
-    /** cdf[j] += (target[j] - cdf[j]) >> 5 for j in 1..255, in the biased packed form of the class comment. */
-    private void adapt(int base, int s) {
-        long[] t = table;
-        // Two passes, each a fixed or simple loop that C2 vectorises: every lane decays, then the lanes above s
-        // gain their share of the spare mass.
-        for (int w = base, end = base + SYMBOLS / 4; w < end; w++) {
-            long v = t[w];
-            t[w] = v - ((v >>> RATE) & SHIFTED_MASK);
-        }
-        int boundary = base + (s >> 2);
-        t[boundary] += BOUNDARY[s & 3];
-        for (int w = boundary + 1, end = base + SYMBOLS / 4; w < end; w++) {
-            t[w] += ABOVE;
-        }
-    }
-
-    /** Biased entry u[j] of a node. */
-    private int entry(int node, int j) {
-        return (int) (table[node * WORDS + (j >> 2)] >>> ((j & 3) << 4) & LANE_MASK);
-    }
-
-    private void setEntry(int node, int j, int value) {
-        int w = node * WORDS + (j >> 2);
-        int shift = (j & 3) << 4;
-        table[w] = table[w] & ~(LANE_MASK << shift) | (long) value << shift;
     }
 
     private int child(int node, int sym) {
@@ -232,7 +172,7 @@ final class ContextModel {
     private int allocate() {
         if (nodes == capacity) {
             int grown = (int) Math.min(maxNodes, Math.max(capacity * 2L, 16));
-            table = Arrays.copyOf(table, grown * WORDS);
+            tables.grow(grown);
             parent = Arrays.copyOf(parent, grown);
             symbol = Arrays.copyOf(symbol, grown);
             prev = Arrays.copyOf(prev, grown);
@@ -243,10 +183,7 @@ final class ContextModel {
     }
 
     private void initialise(int id, int parentId, int sym) {
-        Arrays.fill(table, id * WORDS, (id + 1) * WORDS, 0L);
-        for (int j = 0; j < STRIDE; j++) {
-            setEntry(id, j, j * (TOTAL / SYMBOLS - 1) + BIAS);
-        }
+        tables.reset(id);
         parent[id] = parentId;
         symbol[id] = sym;
     }
@@ -305,9 +242,14 @@ final class ContextModel {
     int[] table(int id) {
         int[] cdf = new int[STRIDE];
         for (int j = 0; j < STRIDE; j++) {
-            cdf[j] = entry(id, j) + j - BIAS;
+            cdf[j] = tables.cdf(id, j);
         }
         return cdf;
+    }
+
+    /** The word range a node's adaptation may not skip, {@code low | high << 8} (for tests). */
+    int span(int id) {
+        return tables.span(id);
     }
 
     /**
@@ -320,7 +262,7 @@ final class ContextModel {
         for (int id = 0; id < nodes; id++) {
             buf.putInt(parent[id]).putInt(symbol[id]);
             for (int j = 1; j < SYMBOLS; j++) {
-                buf.putShort((short) (entry(id, j) + j - BIAS));
+                buf.putShort((short) tables.cdf(id, j));
             }
         }
         for (int id : recencyOrder()) {
@@ -343,6 +285,8 @@ final class ContextModel {
         m.nodes = 0;
         m.head = NONE;
         m.tail = NONE;
+        int[] cdf = new int[STRIDE];
+        cdf[SYMBOLS] = FrequencyTables.TOTAL;
         for (int id = 0; id < count; id++) {
             m.allocate();
             int p = buf.getInt();
@@ -350,12 +294,13 @@ final class ContextModel {
             m.initialise(id, p, sym);
             for (int j = 1; j < SYMBOLS; j++) {
                 int c = buf.getShort() & 0xFFFF;
-                if (c < j || c > j + SPARE) {
+                if (c < j || c > j + FrequencyTables.SPARE) {
                     throw new IllegalArgumentException("corrupt complexity model: node " + id + " entry " + j
                             + " is " + c);
                 }
-                m.setEntry(id, j, c - j + BIAS);
+                cdf[j] = c;
             }
+            m.tables.load(id, cdf);
         }
         for (int id = 1; id < count; id++) {
             if (m.parent[id] < 0 || m.parent[id] >= count || m.symbol[id] < 0 || m.symbol[id] >= SYMBOLS) {
