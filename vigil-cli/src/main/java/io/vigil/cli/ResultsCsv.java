@@ -65,24 +65,41 @@ final class ResultsCsv {
             double[] raw = scores.raw();
             double[] norm = scores.normalized();
             int n = raw.length;
-            int capacity = Integer.highestOneBit(Math.max(2, n) * 2 - 1) << 1;
-            int mask = capacity - 1;
+            // The table starts small and doubles when half full, so it stays in cache while scores repeat.
+            int capacity = 1 << 12;
             long[] keys = new long[capacity];
             int[] slots = new int[capacity];
-            Arrays.fill(slots, -1);
             int[] textOf = new int[n];
-            int[] firstRow = new int[n];
+            int[] firstRow = new int[Math.min(n, capacity)];
             int distinct = 0;
             for (int i = 0; i < n; i++) {
                 long bits = Double.doubleToRawLongBits(raw[i]);
-                int slot = (int) ((bits * 0x9E3779B97F4A7C15L) >>> 32) & mask;
+                int mask = capacity - 1;
+                int slot = slotOf(bits, mask);
                 while (true) {
-                    int id = slots[slot];
+                    int id = slots[slot] - 1;
                     if (id < 0) {
-                        slots[slot] = distinct;
+                        if (distinct == firstRow.length) {
+                            firstRow = Arrays.copyOf(firstRow, Math.min(n, 2 * distinct));
+                        }
+                        slots[slot] = distinct + 1;
                         keys[slot] = bits;
                         firstRow[distinct] = i;
                         textOf[i] = distinct++;
+                        if (2 * distinct > capacity) {
+                            capacity *= 2;
+                            keys = new long[capacity];
+                            slots = new int[capacity];
+                            for (int k = 0; k < distinct; k++) {
+                                long key = Double.doubleToRawLongBits(raw[firstRow[k]]);
+                                int at = slotOf(key, capacity - 1);
+                                while (slots[at] != 0) {
+                                    at = (at + 1) & (capacity - 1);
+                                }
+                                slots[at] = k + 1;
+                                keys[at] = key;
+                            }
+                        }
                         break;
                     }
                     if (keys[slot] == bits) {
@@ -94,11 +111,12 @@ final class ResultsCsv {
             }
             byte[][] texts = new byte[distinct][];
             int count = distinct;
+            int[] first = firstRow;
             int blocks = (count + CHUNK - 1) / CHUNK;
             ParallelLoop.run(ParallelLoop.defaultThreads(), blocks, b -> {
                 StringBuilder pair = new StringBuilder(48);
                 for (int id = b * CHUNK, end = Math.min(count, (b + 1) * CHUNK); id < end; id++) {
-                    int row = firstRow[id];
+                    int row = first[id];
                     pair.setLength(0);
                     DoubleText.append(pair, norm[row]);
                     DoubleText.append(pair.append(','), raw[row]);
@@ -107,6 +125,10 @@ final class ResultsCsv {
             });
             return new DistinctScores(textOf, texts);
         }
+    }
+
+    private static int slotOf(long bits, int mask) {
+        return (int) ((bits * 0x9E3779B97F4A7C15L) >>> 32) & mask;
     }
 
     /** Rows [from, to) of the common case (no p-values, no explanations) straight into bytes. */

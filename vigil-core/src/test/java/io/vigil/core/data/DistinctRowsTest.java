@@ -36,4 +36,40 @@ class DistinctRowsTest {
             assertThat(d.unique().row(d.inverse()[i])).containsExactly(m.row(i));
         }
     }
+
+    @Test
+    void manyDistinctRowsGrowTheTableAndKeepFirstAppearanceOrder() {
+        SplittableRandom r = new SplittableRandom(2);
+        int n = 200_000;
+        double[] v = new double[n * 2];
+        for (int i = 0; i < n; i++) {
+            v[2 * i] = r.nextInt(300);
+            v[2 * i + 1] = r.nextBoolean() ? 0.0 : -0.0; // equal as numbers, different rows here
+        }
+        Matrix m = new Matrix(v, n, 2);
+        DistinctRows d = DistinctRows.of(m);
+        java.util.Map<String, Integer> first = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            first.putIfAbsent(v[2 * i] + "/" + Double.doubleToRawLongBits(v[2 * i + 1]), first.size());
+        }
+        assertThat(d.unique().rows()).isEqualTo(first.size()).isEqualTo(600);
+        for (int i = 0; i < n; i++) {
+            int id = first.get(v[2 * i] + "/" + Double.doubleToRawLongBits(v[2 * i + 1]));
+            assertThat(d.inverse()[i]).isEqualTo(id);
+        }
+        int all = 50_000;
+        double[] w = new double[all];
+        for (int i = 0; i < all; i++) {
+            w[i] = i * 0.5;
+        }
+        Matrix distinct = new Matrix(w, all, 1);
+        assertThat(DistinctRows.of(distinct).unique()).isSameAs(distinct);
+    }
+
+    @Test
+    void rowsWithoutColumnsAreAllOneRow() {
+        DistinctRows d = DistinctRows.of(new Matrix(new double[0], 5, 0));
+        assertThat(d.unique().rows()).isEqualTo(1);
+        assertThat(d.inverse()).containsOnly(0);
+    }
 }
