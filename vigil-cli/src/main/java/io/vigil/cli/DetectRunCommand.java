@@ -190,13 +190,13 @@ final class DetectRunCommand implements Callable<Integer> {
         }
         FutureTask<Void> written = null;
         if (output != null) {
-            Scores toWrite = scores;
-            List<Explanation> explained = explanations;
+            // Formatting takes every core; writing is mostly waiting on the disk (fsync), so the model file and the
+            // evaluation overlap it instead of competing with the formatting.
+            ResultsCsv.Text text = ResultsCsv.format(scores, explanations);
             written = new FutureTask<>(() -> {
-                ResultsCsv.write(output, toWrite, explained);
+                text.writeTo(output);
                 return null;
             });
-            // Formatting and the fsync overlap the model file and the evaluation.
             new Thread(written, "results-writer").start();
         }
         if (saveModel != null) {

@@ -28,6 +28,33 @@ final class ResultsCsv {
 
     /** With explanations, adds a {@code top_features} column of JSON, quoted for CSV. */
     static void write(Path file, Scores scores, List<Explanation> explanations) throws IOException {
+        format(scores, explanations).writeTo(file);
+    }
+
+    /** The file's text, formatted and not yet written. */
+    static final class Text {
+        private final byte[] header;
+        private final byte[][] parts;
+
+        private Text(byte[] header, byte[][] parts) {
+            this.header = header;
+            this.parts = parts;
+        }
+
+        /** Writes the text atomically; mostly waiting on the disk, so other work can overlap it. */
+        void writeTo(Path file) throws IOException {
+            // Parts go to the file one after another; joining them first would copy the whole file once more.
+            AtomicFiles.write(file, out -> {
+                out.write(header);
+                for (byte[] part : parts) {
+                    out.write(part);
+                }
+            });
+        }
+    }
+
+    /** Formats the rows on every core; {@link Text#writeTo} then puts them in a file. */
+    static Text format(Scores scores, List<Explanation> explanations) {
         int n = scores.size();
         int chunks = (n + CHUNK - 1) / CHUNK;
         byte[][] parts = new byte[chunks][];
@@ -43,13 +70,7 @@ final class ResultsCsv {
         }
         String header = "index,score,raw_score,is_anomaly" + (scores.pValues() != null ? ",p_value" : "")
                 + (explanations != null ? ",top_features" : "") + "\n";
-        // Parts go to the file one after another; joining them first would copy the whole file once more.
-        AtomicFiles.write(file, out -> {
-            out.write(header.getBytes(StandardCharsets.UTF_8));
-            for (byte[] part : parts) {
-                out.write(part);
-            }
-        });
+        return new Text(header.getBytes(StandardCharsets.UTF_8), parts);
     }
 
     private static final byte[] TRUE = ",true\n".getBytes(StandardCharsets.US_ASCII);
