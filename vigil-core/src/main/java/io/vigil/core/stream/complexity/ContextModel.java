@@ -14,10 +14,19 @@ import java.util.Arrays;
  * and skips the words whose entries have settled.
  *
  * <p>Memory: at most {@code maxNodes} nodes. Tables live in one {@code long[]} slab (544 bytes a node), child links
- * in an open-addressing table keyed by (parent, byte) with the root's children in a direct array, and an intrusive
- * doubly linked list over node ids keeps them in least-recently-used order at O(1) per touch. Every update touches
- * the nodes on its path deepest first, so a parent is always more recent than any of its children, the least
- * recently used node is always a leaf, and evicting it never orphans a subtree. The root is never evicted.
+ * in an open-addressing table keyed by (parent, byte) with the root's children in a direct array, and
+ * {@link Recency} keeps them in least-recently-used order (touch stamps, a linked list once eviction starts). Every
+ * update touches the nodes on its path deepest first, so a parent is always more recent than any of its children,
+ * the least recently used node is always a leaf, and evicting it never orphans a subtree. The root is never evicted.
+ *
+ * <p>{@link #observe} costs a payload and then learns it, as {@link #cost} followed by {@link #update}, but walks
+ * the tree once per byte instead of twice: the cost pass records each byte's path of existing nodes and the update
+ * pass reuses it. That is exact while nothing has been evicted since the cost pass: existing nodes keep their ids
+ * and child links, so the recorded prefix is still the path, and only the levels below it (missing at cost time,
+ * perhaps created since by an earlier byte of the payload) are looked up again. After an eviction in the payload
+ * (a recorded id may have been reused) the remaining bytes look their whole path up. A single fused pass would not
+ * be exact: every byte is costed under the tables as they were before the payload, and an earlier byte of the same
+ * payload adapts, or creates, the nodes a later byte reads.
  *
  * <p>Not thread safe; {@link PayloadComplexity} serialises access.
  */
@@ -25,6 +34,8 @@ final class ContextModel {
     private static final int SYMBOLS = FrequencyTables.SYMBOLS;
     private static final int STRIDE = FrequencyTables.STRIDE;
     private static final int NONE = -1;
+    /** Ints of recorded paths kept at most (4 MiB); longer payloads take cost() and update(), two walks a byte. */
+    private static final int MEMO_LIMIT = 1 << 20;
 
     private final int depth;
     private final int maxNodes;
@@ -35,12 +46,13 @@ final class ContextModel {
     private final int[] rootChild = new int[SYMBOLS];
     private int[] parent;
     private int[] symbol;
-    private int[] prev;
-    private int[] next;
-    private int head = NONE;
-    private int tail = NONE;
+    private final Recency recency;
+    /** Evictions so far: a change between the passes of {@link #observe} invalidates the recorded paths. */
+    private long evictions;
     private final ChildIndex children;
     private final int[] path;
+    /** Per byte of the payload in {@link #observe}: the depth+1 path entries, then the number of levels found. */
+    private int[] memo = new int[0];
 
     ContextModel(int depth, int maxNodes) {
         this.depth = depth;
@@ -50,13 +62,12 @@ final class ContextModel {
         Arrays.fill(rootChild, NONE);
         this.parent = new int[capacity];
         this.symbol = new int[capacity];
-        this.prev = new int[capacity];
-        this.next = new int[capacity];
+        this.recency = new Recency(capacity);
         this.children = new ChildIndex(capacity);
         this.path = new int[depth + 1];
         int root = allocate();
         initialise(root, NONE, 0);
-        linkAtHead(root);
+        recency.touch(root);
     }
 
     int depth() {
@@ -93,8 +104,27 @@ final class ContextModel {
     /** Adapts every table on each byte's context path, creating missing nodes (and evicting the oldest leaves). */
     void update(byte[] data, int length) {
         for (int i = 0; i < length; i++) {
-            int node = 0;
             path[0] = 0;
+            learn(data, i, find(data, i, 0));
+        }
+    }
+
+    /** {@link #cost} and then {@link #update} of the same payload, with one tree walk a byte (class comment). */
+    long observe(byte[] data, int length) {
+        int width = depth + 2;
+        if ((long) length * width > MEMO_LIMIT) {
+            long total = cost(data, length);
+            update(data, length);
+            return total;
+        }
+        if (memo.length < length * width) {
+            memo = new int[(int) Math.min(MEMO_LIMIT, Math.max(length * width, memo.length * 2L))];
+        }
+        int[] m = memo;
+        long total = 0;
+        for (int i = 0, at = 0; i < length; i++, at += width) {
+            int node = 0;
+            m[at] = 0;
             int level = 0;
             while (level < depth) {
                 int child = child(node, contextByte(data, i, level));
@@ -102,20 +132,58 @@ final class ContextModel {
                     break;
                 }
                 node = child;
-                path[++level] = node;
+                m[at + ++level] = node;
             }
-            touchPath(level);
-            if (level < depth) {
-                while (level < depth) {
-                    int created = create(path[level], contextByte(data, i, level));
-                    path[++level] = created;
-                }
-                touchPath(depth);
-            }
+            m[at + depth + 1] = level;
             int s = data[i] & 0xFF;
-            for (int k = 0; k <= depth; k++) {
-                tables.adapt(path[k], s);
+            int freq = tables.biased(node, s + 1) - tables.biased(node, s) + 1;
+            total += 32 - Integer.numberOfLeadingZeros(freq);
+        }
+        long evicted = evictions;
+        for (int i = 0, at = 0; i < length; i++, at += width) {
+            int level;
+            if (evictions == evicted) {
+                level = m[at + depth + 1];
+                // A plain loop: System.arraycopy of a few ints costs a stub call and measured slower.
+                for (int k = 0; k <= level; k++) {
+                    path[k] = m[at + k];
+                }
+            } else {
+                path[0] = 0;
+                level = 0;
             }
+            learn(data, i, find(data, i, level));
+        }
+        return total;
+    }
+
+    /** Extends path[0..level] down existing children; returns the deepest level found. */
+    private int find(byte[] data, int i, int level) {
+        int node = path[level];
+        while (level < depth) {
+            int child = child(node, contextByte(data, i, level));
+            if (child < 0) {
+                break;
+            }
+            node = child;
+            path[++level] = node;
+        }
+        return level;
+    }
+
+    /** Touches path[0..level], creates the missing levels below it, and adapts every table on the path to byte i. */
+    private void learn(byte[] data, int i, int level) {
+        touchPath(level);
+        if (level < depth) {
+            while (level < depth) {
+                int created = create(path[level], contextByte(data, i, level));
+                path[++level] = created;
+            }
+            touchPath(depth);
+        }
+        int s = data[i] & 0xFF;
+        for (int k = 0; k <= depth; k++) {
+            tables.adapt(path[k], s);
         }
     }
 
@@ -132,11 +200,7 @@ final class ContextModel {
     /** Deepest first, so that each parent ends up more recent than its child. */
     private void touchPath(int deepest) {
         for (int k = deepest; k >= 0; k--) {
-            int id = path[k];
-            if (id != head) {
-                unlink(id);
-                linkAtHead(id);
-            }
+            recency.touch(path[k]);
         }
     }
 
@@ -147,8 +211,8 @@ final class ContextModel {
         } else {
             // The tail is the least recently used node; it is a leaf and never on the current path, whose nodes
             // were all just touched (maxNodes > depth guarantees another node exists).
-            id = tail;
-            unlink(id);
+            id = recency.evict(nodes);
+            evictions++;
             if (parent[id] == 0) {
                 rootChild[symbol[id]] = NONE;
             } else {
@@ -157,7 +221,7 @@ final class ContextModel {
         }
         initialise(id, parentId, sym);
         link(parentId, sym, id);
-        linkAtHead(id);
+        recency.touch(id);
         return id;
     }
 
@@ -175,8 +239,7 @@ final class ContextModel {
             tables.grow(grown);
             parent = Arrays.copyOf(parent, grown);
             symbol = Arrays.copyOf(symbol, grown);
-            prev = Arrays.copyOf(prev, grown);
-            next = Arrays.copyOf(next, grown);
+            recency.grow(grown);
             capacity = grown;
         }
         return nodes++;
@@ -188,41 +251,9 @@ final class ContextModel {
         symbol[id] = sym;
     }
 
-    private void unlink(int id) {
-        int p = prev[id];
-        int n = next[id];
-        if (p != NONE) {
-            next[p] = n;
-        } else {
-            head = n;
-        }
-        if (n != NONE) {
-            prev[n] = p;
-        } else {
-            tail = p;
-        }
-    }
-
-    private void linkAtHead(int id) {
-        prev[id] = NONE;
-        next[id] = head;
-        if (head != NONE) {
-            prev[head] = id;
-        }
-        head = id;
-        if (tail == NONE) {
-            tail = id;
-        }
-    }
-
     /** Nodes from most to least recently used (for tests and snapshots). */
     int[] recencyOrder() {
-        int[] order = new int[nodes];
-        int k = 0;
-        for (int id = head; id != NONE; id = next[id]) {
-            order[k++] = id;
-        }
-        return order;
+        return recency.order(nodes);
     }
 
     /** The context bytes of a node, oldest first (for tests). */
@@ -283,8 +314,6 @@ final class ContextModel {
         }
         ContextModel m = new ContextModel(depth, maxNodes);
         m.nodes = 0;
-        m.head = NONE;
-        m.tail = NONE;
         int[] cdf = new int[STRIDE];
         cdf[SYMBOLS] = FrequencyTables.TOTAL;
         for (int id = 0; id < count; id++) {
@@ -309,12 +338,16 @@ final class ContextModel {
             m.link(m.parent[id], m.symbol[id], id);
         }
         int[] order = new int[count];
+        boolean[] seen = new boolean[count];
         for (int k = 0; k < count; k++) {
-            order[k] = buf.getInt();
+            int id = buf.getInt();
+            if (id < 0 || id >= count || seen[id]) {
+                throw new IllegalArgumentException("corrupt complexity model: recency order is not a permutation");
+            }
+            seen[id] = true;
+            order[k] = id;
         }
-        for (int k = count - 1; k >= 0; k--) {
-            m.linkAtHead(order[k]);
-        }
+        m.recency.load(order);
         return m;
     }
 }

@@ -116,10 +116,11 @@ public final class PayloadComplexity implements StreamDetector {
         if (length <= 0) {
             throw new IllegalArgumentException("an empty payload has no complexity");
         }
-        long total = model.cost(bytes, length);
+        // Steps (2) and (4) in one call, which shares the tree walk between them; the z-score does not depend on
+        // the model, so scoring after the model has learnt the payload changes nothing.
+        long total = model.observe(bytes, length);
         float bits = 14f - (float) total / length;
         float z = stats.deviations(bits);
-        model.update(bytes, length);
         stats.add(bits);
         long n = stats.count();
         return new ComplexityResult(z, n, bits, n >= minCount && z >= threshold);
