@@ -1,5 +1,6 @@
 package io.vigil.workflow;
 
+import io.vigil.core.modelfile.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -127,7 +128,7 @@ final class ResultsStore {
         Path temp;
         try {
             Files.createDirectories(dir);
-            temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+            temp = AtomicFiles.tempBeside(target);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
         }

@@ -6,10 +6,14 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Writes files so that readers see the old content or the new, never a torn one: temp file, fsync, rename. */
 public final class AtomicFiles {
@@ -30,7 +34,7 @@ public final class AtomicFiles {
     public static void write(Path target, Content content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        Path temp = tempBeside(target);
         try {
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
@@ -41,6 +45,34 @@ public final class AtomicFiles {
             moveIntoPlace(temp, target);
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * Creates an empty temp file in {@code target}'s directory, to be renamed over it. Unlike
+     * {@link Files#createTempFile}, which makes owner-only files, it gets the permissions the target has, or, for a
+     * new file, those the process gives any new file (its umask), so replacing a file never changes who may read it.
+     */
+    public static Path tempBeside(Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Set<PosixFilePermission> kept = null;
+        try {
+            kept = Files.getPosixFilePermissions(target);
+        } catch (UnsupportedOperationException | IOException absentOrNotPosix) {
+            // A new file, or a file system without POSIX permissions: the defaults apply.
+        }
+        while (true) {
+            Path temp = dir.resolve("." + target.getFileName() + "."
+                    + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+            try {
+                Files.createFile(temp);
+            } catch (FileAlreadyExistsException taken) {
+                continue;
+            }
+            if (kept != null) {
+                Files.setPosixFilePermissions(temp, kept);
+            }
+            return temp;
         }
     }
 

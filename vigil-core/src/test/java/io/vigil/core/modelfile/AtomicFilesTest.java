@@ -45,4 +45,22 @@ class AtomicFilesTest {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
         }
     }
+
+    @Test
+    void aNewFileGetsTheDefaultPermissionsAndAReplacedFileKeepsItsOwn() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path plain = Files.createFile(dir.resolve("plain"));
+        Path target = dir.resolve("results.csv");
+        AtomicFiles.write(target, "a\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(Files.getPosixFilePermissions(target)).isEqualTo(Files.getPosixFilePermissions(plain));
+
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> shared =
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----");
+        Files.setPosixFilePermissions(target, shared);
+        AtomicFiles.write(target, "b\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(Files.readString(target)).isEqualTo("b\n");
+        assertThat(Files.getPosixFilePermissions(target)).isEqualTo(shared);
+        assertNoTempFiles(dir);
+    }
 }
