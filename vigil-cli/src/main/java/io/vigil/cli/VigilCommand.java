@@ -57,7 +57,10 @@ public final class VigilCommand implements Runnable {
             }
         };
         CommandLine cli = new CommandLine(new VigilCommand(), factory);
-        addSubcommands(cli, SUBCOMMANDS, args, 0, factory);
+        boolean versionOnly = args.length == 1 && ("--version".equals(args[0]) || "-V".equals(args[0]));
+        if (!versionOnly) {
+            addSubcommands(cli, SUBCOMMANDS, args, 0, factory);
+        }
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new ErrorReporter());

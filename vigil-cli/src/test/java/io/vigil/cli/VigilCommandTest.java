@@ -40,4 +40,14 @@ class VigilCommandTest {
     void everyGroupIsATopLevelSubcommand() {
         assertThat(VigilCommand.SUBCOMMANDS).containsAll(VigilCommand.GROUPS.keySet());
     }
+
+    @Test
+    void theVersionNeedsNoSubcommands() {
+        for (String flag : new String[] {"--version", "-V"}) {
+            DetectRunCommandTest.Result r = DetectRunCommandTest.run(flag);
+            assertThat(r.code()).isZero();
+            assertThat(r.out()).startsWith("vigil ");
+        }
+        assertThat(DetectRunCommandTest.run("--help").out()).contains("detect", "serve", "dataset");
+    }
 }
