@@ -15,6 +15,7 @@ import java.util.List;
 
 /** Writes JSON responses; score lists go through the streaming generator, one row at a time. */
 final class ResponseWriter {
+    /** The API's mapper; {@link VigilServer} hands it to the web UI too, so a change here changes both. */
     static final ObjectMapper JSON = JsonMapper.builder()
             .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)

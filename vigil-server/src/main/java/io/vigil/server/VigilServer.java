@@ -181,7 +181,7 @@ public final class VigilServer implements AutoCloseable {
         route(cfg, "GET", "/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
         // The web UI is not API: its routes stay out of routes() and openapi.json, and /v1 keeps the bearer check.
         new io.vigil.server.ui.WebUi(service, streams, monitors, new io.vigil.server.ui.UiSessions(auth,
-                config.clock()), config.clock(), metrics, workflow).install(cfg);
+                config.clock()), config.clock(), metrics, workflow, ResponseWriter.JSON).install(cfg);
     }
 
     /** The web UI's error pages are HTML already; they keep their words. */

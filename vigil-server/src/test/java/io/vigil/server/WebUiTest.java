@@ -91,6 +91,21 @@ class WebUiTest {
         }
     }
 
+    /** The UI had a mapper of its own, which printed 1e23 as 9.999999999999999E22 where the API prints 1.0E23. */
+    @Test
+    void theEditFormPrintsAMonitorsNumbersAsTheApiDoes() throws Exception {
+        try (TestServer api = TestServer.start(dataDir)) {
+            TestServer.Response created = api.post("/v1/monitors", """
+                    {"name": "Huge", "environment": "prod", "schedule": "0 */5 * ? * *", "query": {},
+                     "conditions": [{"type": "metric", "aggregation": "count", "operator": "above",
+                                     "threshold": 1e23}]}""");
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            assertThat(created.text()).contains("\"threshold\":1.0E23");
+            String form = get(api.base + "/ui/monitors/" + created.json().get("id").asLong() + "/edit", null).body();
+            assertThat(form).contains("&quot;threshold&quot; : 1.0E23");
+        }
+    }
+
     @Test
     void aKeyedServerOpensTheUiWithASessionCookieButNotTheApi() throws Exception {
         try (TestServer keyed = TestServer.start(ServerConfig.local(dataDir).withApiKey("s3cret"))) {

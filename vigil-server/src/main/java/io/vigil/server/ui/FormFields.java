@@ -1,11 +1,12 @@
 package io.vigil.server.ui;
 
+import io.vigil.monitor.InvalidMonitorException;
 import io.vigil.workflow.InvalidWorkflowRequestException;
 import io.vigil.workflow.NameTakenException;
 
 /**
- * The workflow forms' fields: a label, the control, help under it, and the error of the field at fault next to it
- * (the same markup as the monitor form, so one stylesheet and one script serve both).
+ * The UI forms' fields (monitor, dataset, detector, run, compare): a label, the control, help under it, and the error
+ * of the field at fault next to it, in one markup so one stylesheet and one script serve every form.
  */
 final class FormFields {
     /** Which field a rejected form's error belongs to, and the words to show there. */
@@ -19,6 +20,9 @@ final class FormFields {
             if (e instanceof NameTakenException t) {
                 return new Rejection(topField(t.field()), t.getMessage());
             }
+            if (e instanceof InvalidMonitorException m) {
+                return new Rejection(topField(m.field()), m.getMessage());
+            }
             throw e;
         }
 
@@ -30,31 +34,66 @@ final class FormFields {
     private FormFields() {
     }
 
-    /** "parameters.trees" → "parameters": the form field the error belongs next to. */
+    /** "parameters.trees" or "conditions[1].threshold" → the form field the error belongs next to. */
     static String topField(String path) {
         if (path == null) {
             return null;
         }
-        int dot = path.indexOf('.');
-        return dot < 0 ? path : path.substring(0, dot);
+        for (int i = 0; i < path.length(); i++) {
+            if (path.charAt(i) == '.' || path.charAt(i) == '[') {
+                return path.substring(0, i);
+            }
+        }
+        return path;
     }
 
     /** @param attributes extra attributes, already safe; {@code helpHtml} already escaped */
     static String input(String type, String field, String label, String value, Rejection r, String attributes,
                         String helpHtml) {
+        return inputField(type, field, label, value, r, attributes, help(field, helpHtml, ""));
+    }
+
+    /**
+     * A text field whose help htmx rewrites while the user types (the monitor form's name check and schedule
+     * preview); {@code aria-live} has screen readers read out the new help.
+     */
+    static String liveInput(String field, String label, String value, Rejection r, String attributes,
+                            String helpHtml) {
+        return inputField("text", field, label, value, r, attributes, help(field, helpHtml, " aria-live=\"polite\""));
+    }
+
+    private static String inputField(String type, String field, String label, String value, Rejection r,
+                                     String attributes, String helpDiv) {
         return "<div class=\"field\"><label for=\"" + field + "\">" + Html.escape(label) + "</label>"
                 + "<input type=\"" + type + "\" id=\"" + field + "\" name=\"" + field + "\""
                 + (value == null ? "" : " value=\"" + Html.escape(value) + "\"")
                 + " aria-describedby=\"" + field + "-help " + field + "-error\" " + attributes.strip() + ">"
-                + "<div class=\"help\" id=\"" + field + "-help\">" + (helpHtml == null ? "" : helpHtml) + "</div>"
-                + error(field, r) + "</div>";
+                + helpDiv + error(field, r) + "</div>";
+    }
+
+    private static String help(String field, String helpHtml, String attributes) {
+        return "<div class=\"help\" id=\"" + field + "-help\"" + attributes + ">" + (helpHtml == null ? "" : helpHtml)
+                + "</div>";
     }
 
     static String textarea(String field, String label, String value, int rows, Rejection r, String helpHtml) {
-        return "<div class=\"field\"><label for=\"" + field + "\">" + Html.escape(label) + "</label>"
+        return textarea(field, label, value, rows, r, "", field + "-help " + field + "-error",
+                help(field, helpHtml, ""));
+    }
+
+    /**
+     * A textarea for structured text (the monitor form's JSON) whose label says what goes in, so it has no help line;
+     * {@code toolsHtml} (already safe, may be null) sits between the label and the text, e.g. "Add example" buttons.
+     */
+    static String editor(String field, String label, String value, int rows, Rejection r, String toolsHtml) {
+        return textarea(field, label, value, rows, r, toolsHtml == null ? "" : toolsHtml, field + "-error", "");
+    }
+
+    private static String textarea(String field, String label, String value, int rows, Rejection r,
+                                   String aboveHtml, String describedBy, String belowHtml) {
+        return "<div class=\"field\"><label for=\"" + field + "\">" + Html.escape(label) + "</label>" + aboveHtml
                 + "<textarea id=\"" + field + "\" name=\"" + field + "\" rows=\"" + rows + "\" spellcheck=\"false\""
-                + " aria-describedby=\"" + field + "-help " + field + "-error\">" + Html.escape(value) + "</textarea>"
-                + "<div class=\"help\" id=\"" + field + "-help\">" + (helpHtml == null ? "" : helpHtml) + "</div>"
+                + " aria-describedby=\"" + describedBy + "\">" + Html.escape(value) + "</textarea>" + belowHtml
                 + error(field, r) + "</div>";
     }
 

@@ -8,6 +8,7 @@ import io.vigil.server.ModelStore;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,12 +31,18 @@ final class ModelPages {
     static List<ModelRow> rows(AnomalyService anomaly) throws IOException {
         Map<String, ModelRow> rows = new TreeMap<>();
         List<ModelStore.SavedFile> files = anomaly.store().list();
+        // Counted in one pass first: counting per model inside the loop below made the page quadratic in the files.
+        Map<String, Integer> versions = new HashMap<>();
+        for (ModelStore.SavedFile f : files) {
+            if (f.version() != null) {
+                versions.merge(f.model(), 1, Integer::sum);
+            }
+        }
         for (ModelStore.SavedFile f : files) {
             if (f.version() == null) {
-                int versions = (int) files.stream()
-                        .filter(v -> v.version() != null && v.model().equals(f.model())).count();
                 rows.put(f.model(), new ModelRow(f.model(), f.backend(), false, f.sizeBytes(),
-                        Instant.ofEpochMilli(Math.round(f.modifiedEpochSeconds() * 1000)), versions));
+                        Instant.ofEpochMilli(Math.round(f.modifiedEpochSeconds() * 1000)),
+                        versions.getOrDefault(f.model(), 0)));
             }
         }
         for (String name : anomaly.loadedNames()) {

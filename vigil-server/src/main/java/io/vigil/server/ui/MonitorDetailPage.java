@@ -1,5 +1,6 @@
 package io.vigil.server.ui;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.vigil.monitor.InvalidMonitorException;
 import io.vigil.monitor.Monitor;
@@ -35,11 +36,13 @@ final class MonitorDetailPage {
     private final MonitorSystem system;
     private final UiSessions sessions;
     private final Clock clock;
+    private final ObjectMapper json;
 
-    MonitorDetailPage(MonitorSystem system, UiSessions sessions, Clock clock) {
+    MonitorDetailPage(MonitorSystem system, UiSessions sessions, Clock clock, ObjectMapper json) {
         this.system = system;
         this.sessions = sessions;
         this.clock = clock;
+        this.json = json;
     }
 
     String page(Context ctx) {
@@ -142,7 +145,7 @@ final class MonitorDetailPage {
         out.put("upper", upper);
         out.put("baseline", baseline);
         out.put("fired", fired);
-        return WebUi.json(out);
+        return json.writeValueAsString(out);
     }
 
     /** What the monitor would have done between the form's two instants. */

@@ -1,6 +1,7 @@
 package io.vigil.server.ui;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.vigil.monitor.InvalidMonitorException;
@@ -41,11 +42,11 @@ final class MonitorFormPage {
                     text(ctx, "conditions"), text(ctx, "actions"), ctx.formParam("notify_recovery") != null);
         }
 
-        static FormValues of(MonitorSpec spec) throws JsonProcessingException {
+        static FormValues of(MonitorSpec spec, ObjectMapper json) throws JsonProcessingException {
             Map<String, Object> m = MonitorJson.toMap(spec);
             return new FormValues(spec.name(), spec.description() == null ? "" : spec.description(),
-                    spec.environment(), spec.status().wireName(), spec.schedule(), pretty(m.get("query")),
-                    pretty(m.get("filter")), pretty(m.get("conditions")), pretty(m.get("actions")),
+                    spec.environment(), spec.status().wireName(), spec.schedule(), pretty(m.get("query"), json),
+                    pretty(m.get("filter"), json), pretty(m.get("conditions"), json), pretty(m.get("actions"), json),
                     spec.notifyRecovery());
         }
 
@@ -54,26 +55,28 @@ final class MonitorFormPage {
             return v == null ? "" : v;
         }
 
-        private static String pretty(Object value) throws JsonProcessingException {
-            return value == null ? "" : WebUi.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value);
+        private static String pretty(Object value, ObjectMapper json) throws JsonProcessingException {
+            return value == null ? "" : json.writerWithDefaultPrettyPrinter().writeValueAsString(value);
         }
     }
 
     private final MonitorSystem system;
     private final UiSessions sessions;
+    private final ObjectMapper json;
 
-    MonitorFormPage(MonitorSystem system, UiSessions sessions) {
+    MonitorFormPage(MonitorSystem system, UiSessions sessions, ObjectMapper json) {
         this.system = system;
         this.sessions = sessions;
+        this.json = json;
     }
 
     String newForm(Context ctx) {
-        return page(FormValues.EXAMPLE, null, null, null);
+        return page(FormValues.EXAMPLE, null, FormFields.Rejection.NONE);
     }
 
     String editForm(Context ctx) throws Exception {
         Monitor m = system.monitors().get(MonitorListPage.id(ctx.pathParam("id")));
-        return page(FormValues.of(m.spec()), m.id(), null, null);
+        return page(FormValues.of(m.spec(), json), m.id(), FormFields.Rejection.NONE);
     }
 
     String create(Context ctx) {
@@ -84,7 +87,7 @@ final class MonitorFormPage {
             return null;
         } catch (InvalidMonitorException e) {
             ctx.status(e instanceof MonitorNameTakenException ? 409 : 400);
-            return page(values, null, topField(e.field()), e.getMessage());
+            return page(values, null, FormFields.Rejection.of(e));
         }
     }
 
@@ -98,7 +101,7 @@ final class MonitorFormPage {
             return null;
         } catch (InvalidMonitorException e) {
             ctx.status(e instanceof MonitorNameTakenException ? 409 : 400);
-            return page(values, id, topField(e.field()), e.getMessage());
+            return page(values, id, FormFields.Rejection.of(e));
         }
     }
 
@@ -139,7 +142,7 @@ final class MonitorFormPage {
     }
 
     /** The form's fields as the monitor JSON, parsed by the same code as {@code POST /v1/monitors}. */
-    private static MonitorSpec spec(FormValues v) {
+    private MonitorSpec spec(FormValues v) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", v.name());
         if (!v.description().isBlank()) {
@@ -159,13 +162,13 @@ final class MonitorFormPage {
         return MonitorJson.parse(json);
     }
 
-    private static Object parseJson(String field, String text, String whenBlank) {
+    private Object parseJson(String field, String text, String whenBlank) {
         String source = text.isBlank() ? whenBlank : text;
         if (source == null) {
             return null;
         }
         try {
-            return WebUi.JSON.readValue(source, Object.class);
+            return json.readValue(source, Object.class);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
@@ -174,22 +177,7 @@ final class MonitorFormPage {
         }
     }
 
-    /** "conditions[1].threshold" → "conditions": the form field the error belongs next to. */
-    private static String topField(String path) {
-        if (path == null) {
-            return null;
-        }
-        int cut = path.length();
-        for (int i = 0; i < path.length(); i++) {
-            if (path.charAt(i) == '.' || path.charAt(i) == '[') {
-                cut = i;
-                break;
-            }
-        }
-        return path.substring(0, cut);
-    }
-
-    private String page(FormValues v, Long id, String errorField, String error) {
+    private String page(FormValues v, Long id, FormFields.Rejection r) {
         String action = id == null ? "/ui/monitors" : "/ui/monitors/" + id;
         StringBuilder environments = new StringBuilder();
         for (String env : system.traffic().environments()) {
@@ -197,19 +185,17 @@ final class MonitorFormPage {
         }
         String nameHelp = id == null && v.name().isEmpty() ? "Names are unique, ignoring case." : nameCheckFor(v, id);
         StringBuilder body = new StringBuilder();
-        if (error != null) {
-            body.append(Html.errorBox("The monitor was not saved: " + error));
-        }
+        body.append(FormFields.summary("The monitor was not saved", r));
         body.append("<form method=\"post\" action=\"").append(action).append("\" class=\"card monitor-form\" novalidate>");
         if (id != null) {
             body.append("<input type=\"hidden\" name=\"monitor_id\" value=\"").append(id).append("\">");
         }
-        body.append(input("name", "Name", v.name(), errorField, error, """
+        body.append(FormFields.liveInput("name", "Name", v.name(), r, """
                  hx-get="/ui/monitors/name-check" hx-trigger="input changed delay:300ms" hx-target="#name-help"
                  hx-include="[name='monitor_id']" required maxlength="200\"""", nameHelp));
-        body.append(input("description", "Description (optional)", v.description(), errorField, error,
+        body.append(FormFields.input("text", "description", "Description (optional)", v.description(), r,
                 " maxlength=\"500\"", null));
-        body.append(input("environment", "Environment", v.environment(), errorField, error,
+        body.append(FormFields.input("text", "environment", "Environment", v.environment(), r,
                 " list=\"environments\" required", "The traffic environment the monitor analyses."));
         body.append("<datalist id=\"environments\">").append(environments).append("</datalist>");
         body.append("""
@@ -218,24 +204,24 @@ final class MonitorFormPage {
                 <option value="passive"%s>passive (kept, not run)</option></select></div>
                 """.formatted("passive".equals(v.status()) ? "" : " selected",
                 "passive".equals(v.status()) ? " selected" : ""));
-        body.append(input("schedule", "Schedule (Quartz cron, UTC, with seconds)", v.schedule(), errorField, error, """
+        body.append(FormFields.liveInput("schedule", "Schedule (Quartz cron, UTC, with seconds)", v.schedule(), r, """
                  hx-get="/ui/schedules/describe" hx-trigger="input changed delay:300ms" hx-target="#schedule-help"
                  required spellcheck="false\"""",
                 // A rejected schedule's reason is shown once, as the field's error, not again as the preview.
-                "schedule".equals(errorField) ? "" : scheduleHelp(v.schedule())));
-        body.append(textarea("query", "Query (JSON): which traffic; {} is all traffic of the environment", v.query(),
-                4, errorField, error, null));
-        body.append(textarea("filter", "Filter (JSON, optional): time range and narrowing", v.filter(), 3, errorField,
-                error, null));
-        body.append(textarea("conditions", "Conditions (JSON array): metric, rate, ema or ratio", v.conditions(), 10,
-                errorField, error, """
+                "schedule".equals(r.field()) ? "" : scheduleHelp(v.schedule())));
+        body.append(FormFields.editor("query", "Query (JSON): which traffic; {} is all traffic of the environment",
+                v.query(), 4, r, null));
+        body.append(FormFields.editor("filter", "Filter (JSON, optional): time range and narrowing", v.filter(), 3, r,
+                null));
+        body.append(FormFields.editor("conditions", "Conditions (JSON array): metric, rate, ema or ratio",
+                v.conditions(), 10, r, """
                 <div class="inserts" role="group" aria-label="Insert a condition example">Add example:
                 <button type="button" data-insert="conditions" data-example="metric">metric</button>
                 <button type="button" data-insert="conditions" data-example="rate">rate</button>
                 <button type="button" data-insert="conditions" data-example="ema">ema</button>
                 <button type="button" data-insert="conditions" data-example="ratio">ratio</button></div>"""));
-        body.append(textarea("actions", "Actions (JSON array): webhook, http or email; [] for none", v.actions(), 5,
-                errorField, error, """
+        body.append(FormFields.editor("actions", "Actions (JSON array): webhook, http or email; [] for none",
+                v.actions(), 5, r, """
                 <div class="inserts" role="group" aria-label="Insert an action example">Add example:
                 <button type="button" data-insert="actions" data-example="webhook">webhook</button>
                 <button type="button" data-insert="actions" data-example="http">http</button>
@@ -257,30 +243,5 @@ final class MonitorFormPage {
         NameAvailability a = system.monitors().nameAvailability(v.name(), id);
         return a.available() ? "Names are unique, ignoring case."
                 : "<span class=\"field-error\">" + Html.escape(a.reason()) + "</span>";
-    }
-
-    /** @param helpHtml already-escaped help shown under the field, live-updated by htmx for name and schedule */
-    private static String input(String field, String label, String value, String errorField, String error,
-                                String attributes, String helpHtml) {
-        return "<div class=\"field\"><label for=\"" + field + "\">" + Html.escape(label) + "</label>"
-                + "<input type=\"text\" id=\"" + field + "\" name=\"" + field + "\" value=\"" + Html.escape(value)
-                + "\" aria-describedby=\"" + field + "-help " + field + "-error\" " + attributes.strip() + ">"
-                + "<div class=\"help\" id=\"" + field + "-help\" aria-live=\"polite\">" + (helpHtml == null ? ""
-                : helpHtml) + "</div>" + fieldError(field, errorField, error) + "</div>";
-    }
-
-    private static String textarea(String field, String label, String value, int rows, String errorField,
-                                   String error, String extraHtml) {
-        return "<div class=\"field\"><label for=\"" + field + "\">" + Html.escape(label) + "</label>"
-                + (extraHtml == null ? "" : extraHtml)
-                + "<textarea id=\"" + field + "\" name=\"" + field + "\" rows=\"" + rows + "\" spellcheck=\"false\""
-                + " aria-describedby=\"" + field + "-error\">" + Html.escape(value) + "</textarea>"
-                + fieldError(field, errorField, error) + "</div>";
-    }
-
-    private static String fieldError(String field, String errorField, String error) {
-        boolean mine = field.equals(errorField);
-        return "<p class=\"field-error\" id=\"" + field + "-error\"" + (mine ? " role=\"alert\">" + Html.escape(error)
-                : " hidden>") + "</p>";
     }
 }

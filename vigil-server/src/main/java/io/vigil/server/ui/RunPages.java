@@ -1,5 +1,6 @@
 package io.vigil.server.ui;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.vigil.workflow.DatasetInfo;
@@ -20,10 +21,10 @@ final class RunPages {
     private final UiSessions sessions;
     private final RunResultsSection results;
 
-    RunPages(Workflow workflow, UiSessions sessions) {
+    RunPages(Workflow workflow, UiSessions sessions, ObjectMapper json) {
         this.workflow = workflow;
         this.sessions = sessions;
-        this.results = new RunResultsSection(workflow);
+        this.results = new RunResultsSection(workflow, json);
     }
 
     RunResultsSection results() {

@@ -1,5 +1,6 @@
 package io.vigil.server.ui;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.vigil.core.explain.FeatureContribution;
 import io.vigil.workflow.ColumnInfo;
@@ -25,9 +26,11 @@ final class RunResultsSection {
     static final int PAGE = 25;
 
     private final Workflow workflow;
+    private final ObjectMapper json;
 
-    RunResultsSection(Workflow workflow) {
+    RunResultsSection(Workflow workflow, ObjectMapper json) {
         this.workflow = workflow;
+        this.json = json;
     }
 
     String render(RunInfo run) {
@@ -188,7 +191,7 @@ final class RunResultsSection {
     String chartsJson(Context ctx) throws Exception {
         String x = ctx.queryParam("x");
         String y = ctx.queryParam("y");
-        return WebUi.JSON.writeValueAsString(WorkflowJson.toMap(workflow.runs().charts(ctx.pathParam("id"),
+        return json.writeValueAsString(WorkflowJson.toMap(workflow.runs().charts(ctx.pathParam("id"),
                 x == null || x.isBlank() ? null : x, y == null || y.isBlank() ? null : y)));
     }
 

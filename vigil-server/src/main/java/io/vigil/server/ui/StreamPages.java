@@ -1,5 +1,6 @@
 package io.vigil.server.ui;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.vigil.server.StreamService;
 import java.util.ArrayList;
@@ -15,10 +16,12 @@ final class StreamPages {
 
     private final StreamService streams;
     private final UiSessions sessions;
+    private final ObjectMapper json;
 
-    StreamPages(StreamService streams, UiSessions sessions) {
+    StreamPages(StreamService streams, UiSessions sessions, ObjectMapper json) {
         this.streams = streams;
         this.sessions = sessions;
+        this.json = json;
     }
 
     String list(Context ctx) {
@@ -90,6 +93,6 @@ final class StreamPages {
         out.put("labels", counts);
         out.put("score", scores);
         out.put("anomaly", anomalies);
-        return WebUi.json(out);
+        return json.writeValueAsString(out);
     }
 }

@@ -12,7 +12,6 @@ import io.vigil.server.ServerMetrics;
 import io.vigil.server.StreamService;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 /**
  * Registers the web UI: pages (full HTML), fragments (htmx swaps) and chart data (JSON), each wrapped so that a
@@ -28,9 +27,8 @@ public final class WebUi {
 
     private enum Kind { PAGE, FRAGMENT, JSON }
 
-    static final ObjectMapper JSON = new ObjectMapper();
-
     private final UiSessions sessions;
+    private final ObjectMapper json;
     private final ServerMetrics metrics;
     private final HomePage home;
     private final ModelPages models;
@@ -44,20 +42,25 @@ public final class WebUi {
     private final ComparePage compare;
     private final LogAnomalyPages logAnomalies;
 
+    /**
+     * @param json the mapper the REST API writes its responses with, so the UI's JSON (chart data, errors, a
+     *             monitor's definition in the form) is written exactly as the API writes it, to the digits of a double
+     */
     public WebUi(AnomalyService anomaly, StreamService streamService, MonitorSystem monitorSystem, UiSessions sessions,
                  java.time.Clock clock,
-                 ServerMetrics metrics, io.vigil.workflow.Workflow workflow) {
+                 ServerMetrics metrics, io.vigil.workflow.Workflow workflow, ObjectMapper json) {
         this.sessions = sessions;
+        this.json = json;
         this.metrics = metrics;
         this.home = new HomePage(anomaly, streamService, monitorSystem, workflow, sessions);
         this.models = new ModelPages(anomaly, sessions);
         this.monitorList = new MonitorListPage(monitorSystem, sessions);
-        this.monitorForm = new MonitorFormPage(monitorSystem, sessions);
-        this.monitorDetail = new MonitorDetailPage(monitorSystem, sessions, clock);
-        this.streams = new StreamPages(streamService, sessions);
+        this.monitorForm = new MonitorFormPage(monitorSystem, sessions, json);
+        this.monitorDetail = new MonitorDetailPage(monitorSystem, sessions, clock, json);
+        this.streams = new StreamPages(streamService, sessions, json);
         this.datasets = new DatasetPages(workflow, sessions);
         this.detectors = new DetectorPages(workflow, anomaly.registry(), sessions);
-        this.runs = new RunPages(workflow, sessions);
+        this.runs = new RunPages(workflow, sessions, json);
         this.compare = new ComparePage(workflow, sessions);
         this.logAnomalies = new LogAnomalyPages(monitorSystem.logs(), sessions);
     }
@@ -203,7 +206,7 @@ public final class WebUi {
                 + "and send it from there"));
     }
 
-    private static void refuse(Context ctx, Kind kind) throws Exception {
+    private void refuse(Context ctx, Kind kind) throws Exception {
         String message = "your session has ended; log in again with the server's API key";
         switch (kind) {
             case PAGE -> {
@@ -217,7 +220,7 @@ public final class WebUi {
                 ctx.header("HX-Redirect", "/ui/login");
                 ctx.status(401).html(Html.errorBox(message));
             }
-            case JSON -> ctx.status(401).contentType("application/json").result(JSON.writeValueAsString(
+            case JSON -> ctx.status(401).contentType("application/json").result(json.writeValueAsString(
                     new ErrorMapper.ApiError(401, "authentication_error", message, null).body()));
         }
     }
@@ -230,7 +233,7 @@ public final class WebUi {
                     Html.errorBox(error.message()) + "<p><a href=\"/\">Back to the home page</a></p>",
                     sessions.enabled()));
             case FRAGMENT -> ctx.html(Html.errorBox(error.message()));
-            case JSON -> ctx.contentType("application/json").result(JSON.writeValueAsString(error.body()));
+            case JSON -> ctx.contentType("application/json").result(json.writeValueAsString(error.body()));
         }
     }
 
@@ -285,10 +288,5 @@ public final class WebUi {
             }
         }
         return next;
-    }
-
-    /** The rest of this package renders maps with this mapper; chart data is built as plain maps and lists. */
-    static String json(Map<String, Object> value) throws Exception {
-        return JSON.writeValueAsString(value);
     }
 }
