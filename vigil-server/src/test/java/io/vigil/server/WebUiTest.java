@@ -53,6 +53,12 @@ class WebUiTest {
             assertThat(badJson.statusCode()).isEqualTo(400);
             assertThat(badJson.body()).containsPattern("id=\"conditions-error\" role=\"alert\">conditions is not valid "
                     + "JSON \\(line \\d+, column \\d+\\)");
+            HttpResponse<String> trailing = postForm(api.base + "/ui/monitors", Map.of("name", "Checkout",
+                    "environment", "prod", "status", "active", "schedule", "0 */5 * ? * *", "query", "{}",
+                    "conditions", "[{\"type\": \"ratio\", \"operator\": \"above\", \"threshold\": 90}] junk",
+                    "actions", "[]"), null);
+            assertThat(trailing.statusCode()).isEqualTo(400);
+            assertThat(trailing.body()).contains("id=\"conditions-error\" role=\"alert\">conditions is not valid JSON");
             HttpResponse<String> badRule = postForm(api.base + "/ui/monitors", Map.of("name", "Checkout",
                     "environment", "prod", "status", "active", "schedule", "0 */5 * ? * *", "query", "{}",
                     "conditions", "[{\"type\": \"ema\", \"aggregation\": \"avg\", \"field\": \"response_time_ms\", "

@@ -1,6 +1,7 @@
 package io.vigil.server.ui;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -168,7 +169,8 @@ final class MonitorFormPage {
             return null;
         }
         try {
-            return json.readValue(source, Object.class);
+            // As strict as POST /v1/monitors: a box holding "[...] and more" is a mistake, not the array before it.
+            return json.readerFor(Object.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readValue(source);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
