@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vigil.core.explain.FeatureContribution;
+import io.vigil.core.loggroup.GroupStats;
 import io.vigil.core.loggroup.LicenceTraffic;
 import io.vigil.core.loggroup.LicenceTrafficGenerator;
 import io.vigil.core.loggroup.LicenceTrafficGenerator.Plan;
 import io.vigil.core.loggroup.LogEntry;
 import io.vigil.core.loggroup.PlantedIncident.Kind;
+import io.vigil.core.loggroup.ScoredLogGroup;
+import io.vigil.monitor.logs.FlaggedGroupStore;
+import io.vigil.monitor.store.MonitorDatabase;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -89,6 +94,43 @@ class LogsCommandTest {
         DetectRunCommandTest.Result table = DetectRunCommandTest.run("logs", "anomalies", "--data-dir",
                 data.toString(), "--limit", "2");
         assertThat(table.out()).contains("not every entry", "GROUP", "REASON").hasLineCount(4);
+    }
+
+    /**
+     * Pins the JSON of a flagged group, which {@code GET /v1/log-anomalies} writes with the same
+     * {@code FlaggedGroup.toJson}: field names and order, the product left out when groups are not cut per product,
+     * a non-finite feature value as null, and the unflagged group not listed.
+     */
+    @Test
+    void anomaliesJsonKeepsTheFlaggedGroupShape() throws Exception {
+        Path data = dir.resolve("pinned");
+        GroupStats stats = new GroupStats(25, 17, 17, 1, 1, 0, 5, 6, 6, 2, 1, 1, 1, 0, 0, 0, 2, 0.5, 120, 10.5);
+        Instant start = Instant.parse("2026-01-05T10:00:00Z");
+        Instant end = Instant.parse("2026-01-05T10:02:00.250Z");
+        List<FeatureContribution> top = List.of(new FeatureContribution("max_failures_one_key", 0.625, 17, 1),
+                new FeatureContribution("failed_requests", 0.25, 17, Double.NaN));
+        try (MonitorDatabase db = MonitorDatabase.open(data)) {
+            new FlaggedGroupStore(db).record(List.of(
+                    new ScoredLogGroup(101, "p-3f2a", 101, 125, start, end, 0.8125, true, top,
+                            "17 of 25 requests failed for one key", stats),
+                    new ScoredLogGroup(126, null, 126, 150, start, end, 0.125, false, List.of(), "", stats),
+                    new ScoredLogGroup(151, null, 151, 175, start, end, 0.75, true, top.subList(0, 1),
+                            "one key failed", stats)), 175);
+        }
+        DetectRunCommandTest.Result listed = DetectRunCommandTest.run("logs", "anomalies", "--data-dir",
+                data.toString(), "--json");
+        assertThat(listed.code()).as(listed.err()).isZero();
+        assertThat(listed.out().split("\n")).containsExactly(
+                "{\"id\":151,\"starting_at\":151,\"ending_at\":175,\"start_time\":\"2026-01-05T10:00:00Z\","
+                        + "\"end_time\":\"2026-01-05T10:02:00.250Z\",\"requests\":25,\"score\":0.75,"
+                        + "\"reason\":\"one key failed\",\"top_features\":[{\"feature\":\"max_failures_one_key\","
+                        + "\"contribution\":0.625,\"value\":17.0,\"normal_value\":1.0}]}",
+                "{\"id\":101,\"product\":\"p-3f2a\",\"starting_at\":101,\"ending_at\":125,"
+                        + "\"start_time\":\"2026-01-05T10:00:00Z\",\"end_time\":\"2026-01-05T10:02:00.250Z\","
+                        + "\"requests\":25,\"score\":0.8125,\"reason\":\"17 of 25 requests failed for one key\","
+                        + "\"top_features\":[{\"feature\":\"max_failures_one_key\",\"contribution\":0.625,"
+                        + "\"value\":17.0,\"normal_value\":1.0},{\"feature\":\"failed_requests\","
+                        + "\"contribution\":0.25,\"value\":17.0,\"normal_value\":null}]}");
     }
 
     @Test

@@ -2,9 +2,7 @@ package io.vigil.core.loggroup;
 
 import io.vigil.core.explain.FeatureContribution;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -35,25 +33,5 @@ public record ScoredLogGroup(long id, String product, long startingAt, long endi
         topFeatures = List.copyOf(topFeatures);
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(stats, "stats");
-    }
-
-    /** The JSON form the REST API returns: snake_case, times in ISO-8601. */
-    public Map<String, Object> toJson() {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", id);
-        if (product != null) {
-            out.put("product", product);
-        }
-        out.put("starting_at", startingAt);
-        out.put("ending_at", endingAt);
-        out.put("start_time", startTime.toString());
-        out.put("end_time", endTime.toString());
-        out.put("requests", stats.requests());
-        out.put("score", score);
-        out.put("flagged", flagged);
-        out.put("reason", reason);
-        out.put("top_features", topFeatures.stream().map(f -> Map.of("feature", f.feature(),
-                "contribution", f.contribution(), "value", f.value(), "normal_value", f.normalValue())).toList());
-        return out;
     }
 }

@@ -30,7 +30,10 @@ public record FlaggedGroup(long id, String product, long startingAt, long ending
         topFeatures = List.copyOf(topFeatures);
     }
 
-    /** The REST form: snake_case, times as ISO-8601. */
+    /**
+     * The one JSON form of a group, which {@code GET /v1/log-anomalies} and {@code vigil logs anomalies --json}
+     * both write: snake_case, times as ISO-8601, the product left out when groups are not cut per product.
+     */
     public Map<String, Object> toJson() {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", id);

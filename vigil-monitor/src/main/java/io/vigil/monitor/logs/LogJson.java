@@ -31,7 +31,7 @@ import java.util.Set;
  * ingest and {@code successful} derived from the state, so neither is accepted.
  */
 public final class LogJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
+    static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     static final List<String> TEXT_FIELDS = List.of("product", "key", "machine_code", "ip", "country", "method",
             "endpoint");
@@ -54,11 +54,15 @@ public final class LogJson {
             parseArray(body, states, entries, positions, errors);
             return new ParsedLogs(entries, positions, errors);
         }
+        if (severalValues(body, first)) {
+            // NDJSON: not first read as one JSON value, which would parse its first line twice.
+            return NdjsonLines.parse(body, states);
+        }
         JsonNode whole = null;
         try {
             whole = MAPPER.readTree(body);
         } catch (IOException e) {
-            // Not one JSON value: NDJSON (the parse stops at the second line), or broken JSON reported line by line.
+            // Not one JSON value: NDJSON whose first line is not one object, or broken JSON reported line by line.
         }
         if (whole != null && whole.isObject() && whole.has("entries") && whole.size() == 1) {
             whole = whole.get("entries");
@@ -72,9 +76,47 @@ public final class LogJson {
         } else if (whole != null && !whole.isMissingNode()) {
             errors.add(new RejectedRecord(0, "body", "body must be a JSON object, an array of objects or NDJSON"));
         } else {
-            parseLines(body, states, entries, positions, errors);
+            return NdjsonLines.parse(body, states);
         }
         return new ParsedLogs(entries, positions, errors);
+    }
+
+    /**
+     * Whether the body is certainly more than one JSON value, told from its first line without parsing it: that
+     * line opens an object that closes on it, and something other than whitespace follows. Only brackets outside
+     * strings are counted, which finds where an object ends exactly when the text is valid JSON; when it is not,
+     * the body is not one value either way. Anything this cannot tell is read as one value first, as before.
+     */
+    static boolean severalValues(byte[] body, int first) {
+        if (first >= body.length || body[first] != '{') {
+            return false;
+        }
+        int depth = 0;
+        boolean inString = false;
+        for (int i = first; i < body.length && body[i] != '\n'; i++) {
+            byte b = body[i];
+            if (b == 0) {
+                return false; // UTF-16 or UTF-32, whose bytes are not characters
+            } else if (inString) {
+                if (b == '\\') {
+                    i++;
+                } else if (b == '"') {
+                    inString = false;
+                }
+            } else if (b == '"') {
+                inString = true;
+            } else if (b == '{' || b == '[') {
+                depth++;
+            } else if ((b == '}' || b == ']') && --depth == 0) {
+                for (int j = i + 1; j < body.length; j++) {
+                    if (body[j] != ' ' && body[j] != '\t' && body[j] != '\r' && body[j] != '\n') {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        }
+        return false;
     }
 
     private static void parseArray(byte[] body, StateMapping states, List<LogEntry> entries, List<Integer> positions,
@@ -96,79 +138,6 @@ public final class LogJson {
             String detail = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
             errors.add(new RejectedRecord(index, "body", "malformed JSON from entry " + index + " on: " + detail));
         }
-    }
-
-    private static void parseLines(byte[] body, StateMapping states, List<LogEntry> entries, List<Integer> positions,
-                                   List<RejectedRecord> errors) {
-        if (parseWellFormedLines(body, states, entries, positions, errors)) {
-            return;
-        }
-        entries.clear();
-        positions.clear();
-        errors.clear();
-        int index = 0;
-        int from = 0;
-        while (from < body.length) {
-            int to = from;
-            while (to < body.length && body[to] != '\n') {
-                to++;
-            }
-            if (!blank(body, from, to)) {
-                try (JsonParser p = MAPPER.getFactory().createParser(body, from, to - from)) {
-                    p.nextToken();
-                    collect(index, p, states, entries, positions, errors);
-                    if (p.nextToken() != null) {
-                        throw new JsonParseException(p, "a line must hold one JSON object");
-                    }
-                } catch (IOException e) {
-                    String detail = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-                    if (!positions.isEmpty() && positions.get(positions.size() - 1) == index) {
-                        positions.remove(positions.size() - 1);
-                        entries.remove(entries.size() - 1);
-                    }
-                    int at = index;
-                    errors.removeIf(r -> r.index() == at);
-                    errors.add(new RejectedRecord(index, "body", "line is not valid JSON: " + detail));
-                }
-                index++;
-            }
-            from = to + 1;
-        }
-    }
-
-    /**
-     * The common case in one parser over the whole body, which costs a fraction of a parser per line: it holds
-     * when line k (from 1) is exactly the k-th object and the text is valid JSON. Returns false, leaving partial
-     * results for the caller to discard, as soon as that does not hold (a broken line, a blank line, two objects on
-     * a line, an object over several lines).
-     */
-    private static boolean parseWellFormedLines(byte[] body, StateMapping states, List<LogEntry> entries,
-                                                List<Integer> positions, List<RejectedRecord> errors) {
-        int index = 0;
-        try (JsonParser p = MAPPER.getFactory().createParser(body)) {
-            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
-                if (t != JsonToken.START_OBJECT || p.currentTokenLocation().getLineNr() != index + 1) {
-                    return false;
-                }
-                collect(index, p, states, entries, positions, errors);
-                if (p.currentTokenLocation().getLineNr() != index + 1) {
-                    return false;
-                }
-                index++;
-            }
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static boolean blank(byte[] body, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (!Character.isWhitespace(body[i])) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static void collectNode(int index, JsonNode node, StateMapping states, List<LogEntry> entries,
@@ -198,7 +167,7 @@ public final class LogJson {
      * Reads the entry the parser is on to its end; a field that cannot be read is reported after the whole
      * object is consumed, so the next entry starts where it should.
      */
-    private static LogEntry readEntry(JsonParser p, StateMapping states) throws IOException {
+    static LogEntry readEntry(JsonParser p, StateMapping states) throws IOException {
         if (p.currentToken() != JsonToken.START_OBJECT) {
             p.skipChildren();
             throw new FieldException("entry", "each entry must be a JSON object");
