@@ -18,6 +18,30 @@ public sealed interface Observation {
         return new Numeric(values, timestamp);
     }
 
+    /** This observation as a numeric point, for a detector of numbers; a payload is refused naming the detector. */
+    default Numeric asNumeric(String detector) {
+        if (this instanceof Numeric n) {
+            return n;
+        }
+        throw new IllegalArgumentException(detector + " takes numeric points, not JSON payloads");
+    }
+
+    /** This observation as a JSON payload, for a detector of payloads; a point is refused naming the detector. */
+    default Payload asPayload(String detector) {
+        if (this instanceof Payload p) {
+            return p;
+        }
+        throw new IllegalArgumentException(detector + " takes JSON payloads, not numeric points");
+    }
+
+    /** {@code value}, when it is finite; NaN and infinities are refused naming the detector. */
+    static double requireFinite(String detector, double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(detector + " needs finite values, got " + value);
+        }
+        return value;
+    }
+
     record Payload(JsonNode payload) implements Observation {
         public Payload {
             Objects.requireNonNull(payload, "payload");

@@ -99,16 +99,11 @@ public final class EmaBollinger implements StreamDetector {
 
     @Override
     public StreamResult process(Observation observation) {
-        if (observation instanceof Observation.Numeric n) {
-            return observe(n.values()[0]);
-        }
-        throw new IllegalArgumentException("ema_bollinger takes numeric points, not JSON payloads");
+        return observe(observation.asNumeric(TYPE).values()[0]);
     }
 
     public synchronized BollingerResult observe(double x) {
-        if (!Double.isFinite(x)) {
-            throw new IllegalArgumentException("ema_bollinger needs finite values, got " + x);
-        }
+        Observation.requireFinite(TYPE, x);
         BollingerResult result;
         if (filled == 0) {
             result = new BollingerResult(x, x, x, x, 0.0, false, count + 1);

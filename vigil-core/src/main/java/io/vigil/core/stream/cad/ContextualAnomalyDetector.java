@@ -96,16 +96,11 @@ public final class ContextualAnomalyDetector implements StreamDetector {
 
     @Override
     public StreamResult process(Observation observation) {
-        if (observation instanceof Observation.Numeric n) {
-            return observe(n.values()[0]);
-        }
-        throw new IllegalArgumentException(TYPE + " takes numeric points, not JSON payloads");
+        return observe(observation.asNumeric(TYPE).values()[0]);
     }
 
     public synchronized CadResult observe(double x) {
-        if (!Double.isFinite(x)) {
-            throw new IllegalArgumentException(TYPE + " needs finite values, got " + x);
-        }
+        Observation.requireFinite(TYPE, x);
         count++;
         if (warmingUp()) {
             record(x);

@@ -99,10 +99,7 @@ public final class PayloadComplexity implements StreamDetector {
 
     @Override
     public StreamResult process(Observation observation) {
-        if (observation instanceof Observation.Payload p) {
-            return observe(p.payload());
-        }
-        throw new IllegalArgumentException("complexity takes JSON payloads, not numeric points");
+        return observe(observation.asPayload(TYPE).payload());
     }
 
     /** Scores a payload, then learns it (see the class comment for the order). */

@@ -107,16 +107,11 @@ public final class KnnConformal implements StreamDetector {
 
     @Override
     public StreamResult process(Observation observation) {
-        if (observation instanceof Observation.Numeric n) {
-            return observe(n.values()[0]);
-        }
-        throw new IllegalArgumentException(TYPE + " takes numeric points, not JSON payloads");
+        return observe(observation.asNumeric(TYPE).values()[0]);
     }
 
     public synchronized KnnConformalResult observe(double x) {
-        if (!Double.isFinite(x)) {
-            throw new IllegalArgumentException(TYPE + " needs finite values, got " + x);
-        }
+        Observation.requireFinite(TYPE, x);
         count++;
         lags[lagNext] = x;
         lagNext = lagNext + 1 == window ? 0 : lagNext + 1;

@@ -94,10 +94,8 @@ public final class RandomCutForestStream implements StreamDetector {
 
     @Override
     public StreamResult process(Observation observation) {
-        if (observation instanceof Observation.Numeric n) {
-            return observe(n.timestamp(), n.values());
-        }
-        throw new IllegalArgumentException("rcf takes numeric points, not JSON payloads");
+        Observation.Numeric n = observation.asNumeric(TYPE);
+        return observe(n.timestamp(), n.values());
     }
 
     /** Scores and learns a point; a negative time stamp means "use the point's sequence number". */
@@ -107,9 +105,7 @@ public final class RandomCutForestStream implements StreamDetector {
             throw new IllegalArgumentException("rcf was set up for " + d + " values per point, got " + values.length);
         }
         for (double v : values) {
-            if (!Double.isFinite(v)) {
-                throw new IllegalArgumentException("rcf needs finite values, got " + v);
-            }
+            Observation.requireFinite(TYPE, v);
         }
         AnomalyDescriptor a = forest.process(values.clone(), timestamp < 0 ? count : timestamp);
         count++;
