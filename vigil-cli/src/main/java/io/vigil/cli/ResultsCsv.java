@@ -1,7 +1,9 @@
 package io.vigil.cli;
 
 import io.vigil.core.concurrent.ParallelLoop;
+import io.vigil.core.data.DistinctRows;
 import io.vigil.core.data.DoubleText;
+import io.vigil.core.data.Matrix;
 import io.vigil.core.explain.Explanation;
 import io.vigil.core.explain.FeatureContribution;
 import io.vigil.core.modelfile.AtomicFiles;
@@ -66,7 +68,7 @@ final class ResultsCsv {
                     c -> parts[c] = assemble(scores, distinct, c * CHUNK, Math.min(n, (c + 1) * CHUNK)));
         } else {
             ParallelLoop.run(ParallelLoop.defaultThreads(), chunks,
-                    c -> parts[c] = format(scores, explanations, c * CHUNK, Math.min(n, (c + 1) * CHUNK)));
+                    c -> parts[c] = formatRows(scores, explanations, c * CHUNK, Math.min(n, (c + 1) * CHUNK)));
         }
         String header = "index,score,raw_score,is_anomaly" + (scores.pValues() != null ? ",p_value" : "")
                 + (explanations != null ? ",top_features" : "") + "\n";
@@ -85,59 +87,22 @@ final class ResultsCsv {
         static DistinctScores of(Scores scores) {
             double[] raw = scores.raw();
             double[] norm = scores.normalized();
-            int n = raw.length;
-            // The table starts small and doubles when half full, so it stays in cache while scores repeat.
-            int capacity = 1 << 12;
-            long[] keys = new long[capacity];
-            int[] slots = new int[capacity];
-            int[] textOf = new int[n];
-            int[] firstRow = new int[Math.min(n, capacity)];
-            int distinct = 0;
-            for (int i = 0; i < n; i++) {
-                long bits = Double.doubleToRawLongBits(raw[i]);
-                int mask = capacity - 1;
-                int slot = slotOf(bits, mask);
-                while (true) {
-                    int id = slots[slot] - 1;
-                    if (id < 0) {
-                        if (distinct == firstRow.length) {
-                            firstRow = Arrays.copyOf(firstRow, Math.min(n, 2 * distinct));
-                        }
-                        slots[slot] = distinct + 1;
-                        keys[slot] = bits;
-                        firstRow[distinct] = i;
-                        textOf[i] = distinct++;
-                        if (2 * distinct > capacity) {
-                            capacity *= 2;
-                            keys = new long[capacity];
-                            slots = new int[capacity];
-                            for (int k = 0; k < distinct; k++) {
-                                long key = Double.doubleToRawLongBits(raw[firstRow[k]]);
-                                int at = slotOf(key, capacity - 1);
-                                while (slots[at] != 0) {
-                                    at = (at + 1) & (capacity - 1);
-                                }
-                                slots[at] = k + 1;
-                                keys[at] = key;
-                            }
-                        }
-                        break;
-                    }
-                    if (keys[slot] == bits) {
-                        textOf[i] = id;
-                        break;
-                    }
-                    slot = (slot + 1) & mask;
+            // Raw scores as a one-column matrix: equal bits, equal text; ids come in order of first appearance.
+            int[] textOf = DistinctRows.of(new Matrix(raw, raw.length, 1)).inverse();
+            int[] firstRow = new int[raw.length];
+            int count = 0;
+            for (int i = 0; i < textOf.length; i++) {
+                if (textOf[i] == count) {
+                    firstRow[count++] = i;
                 }
             }
+            int distinct = count;
             byte[][] texts = new byte[distinct][];
-            int count = distinct;
-            int[] first = firstRow;
-            int blocks = (count + CHUNK - 1) / CHUNK;
+            int blocks = (distinct + CHUNK - 1) / CHUNK;
             ParallelLoop.run(ParallelLoop.defaultThreads(), blocks, b -> {
                 StringBuilder pair = new StringBuilder(48);
-                for (int id = b * CHUNK, end = Math.min(count, (b + 1) * CHUNK); id < end; id++) {
-                    int row = first[id];
+                for (int id = b * CHUNK, end = Math.min(distinct, (b + 1) * CHUNK); id < end; id++) {
+                    int row = firstRow[id];
                     pair.setLength(0);
                     DoubleText.append(pair, norm[row]);
                     DoubleText.append(pair.append(','), raw[row]);
@@ -146,10 +111,6 @@ final class ResultsCsv {
             });
             return new DistinctScores(textOf, texts);
         }
-    }
-
-    private static int slotOf(long bits, int mask) {
-        return (int) ((bits * 0x9E3779B97F4A7C15L) >>> 32) & mask;
     }
 
     /** Rows [from, to) of the common case (no p-values, no explanations) straight into bytes. */
@@ -195,7 +156,7 @@ final class ResultsCsv {
     }
 
 
-    private static byte[] format(Scores scores, List<Explanation> explanations, int from, int to) {
+    private static byte[] formatRows(Scores scores, List<Explanation> explanations, int from, int to) {
         double[] norm = scores.normalized();
         double[] raw = scores.raw();
         boolean[] flags = scores.anomalous();
