@@ -28,7 +28,10 @@ final class InputPrefetch {
         this.startNanos = startNanos;
     }
 
-    /** Starts reading when {@code args} are {@code detect run ... --input FILE ...}; otherwise does nothing. */
+    /**
+     * Starts reading when {@code args} are {@code detect run ... --input FILE ...} (and not a named run, which reads
+     * a stored dataset); otherwise does nothing.
+     */
     static InputPrefetch start(String[] args) {
         if (args.length < 2 || !"detect".equals(args[0]) || !"run".equals(args[1])) {
             return NONE;
@@ -37,6 +40,9 @@ final class InputPrefetch {
         for (int i = 2; i < args.length; i++) {
             if ("--".equals(args[i])) {
                 break;
+            }
+            if (args[i].startsWith("--detector") || args[i].startsWith("--dataset")) {
+                return NONE; // a named run reads its stored dataset, not --input
             }
             if ("--input".equals(args[i]) && i + 1 < args.length) {
                 value = args[++i];

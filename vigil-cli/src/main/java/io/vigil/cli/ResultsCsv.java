@@ -24,15 +24,6 @@ final class ResultsCsv {
     private ResultsCsv() {
     }
 
-    static void write(Path file, Scores scores) throws IOException {
-        write(file, scores, null);
-    }
-
-    /** With explanations, adds a {@code top_features} column of JSON, quoted for CSV. */
-    static void write(Path file, Scores scores, List<Explanation> explanations) throws IOException {
-        format(scores, explanations).writeTo(file);
-    }
-
     /** The file's text, formatted and not yet written. */
     static final class Text {
         private final byte[] header;

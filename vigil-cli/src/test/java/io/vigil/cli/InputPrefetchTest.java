@@ -51,10 +51,11 @@ class InputPrefetchTest {
         Path file = dir.resolve("b.csv");
         Files.writeString(file, "x\n1\n");
         for (String[] args : new String[][] {
-                {"stream", "observe", "--input", dir.resolve("elsewhere.csv").toString()},
+                {"stream", "observe", "--input", file.toString()},
                 {"detect", "run", "--detector", "d", "--dataset", "s"},
+                {"detect", "run", "--input", file.toString(), "--detector=d", "--dataset", "s"},
                 {"detect", "run", "--input"},
-                {"detect", "run", "--", "--input", dir.resolve("elsewhere.csv").toString()},
+                {"detect", "run", "--", "--input", file.toString()},
                 {"detect", "run", "--input", dir.resolve("elsewhere.csv").toString()}}) {
             InputPrefetch prefetch = InputPrefetch.start(args);
             assertThat(prefetch.startNanos(file, 42)).isEqualTo(42);

@@ -33,7 +33,7 @@ class ResultsCsvTest {
             flags[i] = random.nextBoolean();
         }
         Path file = dir.resolve("out.csv");
-        ResultsCsv.write(file, new Scores(raw, norm, flags, 0.5));
+        ResultsCsv.format(new Scores(raw, norm, flags, 0.5), null).writeTo(file);
 
         List<String> lines = Files.readAllLines(file);
         assertThat(lines).hasSize(n + 1);
@@ -50,7 +50,7 @@ class ResultsCsvTest {
     @Test
     void anEmptyResultIsJustTheHeader() throws IOException {
         Path file = dir.resolve("empty.csv");
-        ResultsCsv.write(file, new Scores(new double[0], new double[0], new boolean[0], 0.5));
+        ResultsCsv.format(new Scores(new double[0], new double[0], new boolean[0], 0.5), null).writeTo(file);
         assertThat(Files.readAllLines(file)).containsExactly("index,score,raw_score,is_anomaly");
     }
 }
