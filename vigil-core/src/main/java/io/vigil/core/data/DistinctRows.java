@@ -12,7 +12,7 @@ import java.util.Arrays;
  */
 public record DistinctRows(Matrix unique, int[] inverse) {
 
-    /** Rows of the table a lookup starts with; it doubles whenever it is half full. */
+    /** Slots the lookup table starts with; it doubles whenever it is half full. */
     private static final int INITIAL_SLOTS = 1 << 12;
 
     /**

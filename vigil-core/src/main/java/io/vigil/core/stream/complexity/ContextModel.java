@@ -86,19 +86,16 @@ final class ContextModel {
     long cost(byte[] data, int length) {
         long total = 0;
         for (int i = 0; i < length; i++) {
-            int node = 0;
-            for (int k = 0; k < depth; k++) {
-                int child = child(node, contextByte(data, i, k));
-                if (child < 0) {
-                    break;
-                }
-                node = child;
-            }
-            int s = data[i] & 0xFF;
-            int freq = tables.biased(node, s + 1) - tables.biased(node, s) + 1;
-            total += 32 - Integer.numberOfLeadingZeros(freq);
+            path[0] = 0;
+            total += bits(path[find(data, i, 0)], data[i] & 0xFF);
         }
         return total;
+    }
+
+    /** {@code bits(cdf[s+1] - cdf[s])} of a node's table: what byte s costs under it. */
+    private int bits(int node, int s) {
+        int freq = tables.biased(node, s + 1) - tables.biased(node, s) + 1;
+        return 32 - Integer.numberOfLeadingZeros(freq);
     }
 
     /** Adapts every table on each byte's context path, creating missing nodes (and evicting the oldest leaves). */
@@ -135,9 +132,7 @@ final class ContextModel {
                 m[at + ++level] = node;
             }
             m[at + depth + 1] = level;
-            int s = data[i] & 0xFF;
-            int freq = tables.biased(node, s + 1) - tables.biased(node, s) + 1;
-            total += 32 - Integer.numberOfLeadingZeros(freq);
+            total += bits(node, data[i] & 0xFF);
         }
         long evicted = evictions;
         for (int i = 0, at = 0; i < length; i++, at += width) {
