@@ -1,20 +1,27 @@
 package io.vigil.monitor.definition;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import io.vigil.monitor.InvalidMonitorException;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -32,6 +39,10 @@ public final class MonitorJson {
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
+            // A number or boolean where text belongs (a name of 5) is a mistake to report, not to quote silently.
+            .withCoercionConfig(LogicalType.Textual, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             .build();
 
     private MonitorJson() {
@@ -43,17 +54,27 @@ public final class MonitorJson {
 
     /** Parses a create/update request body. */
     public static MonitorSpec parse(byte[] json) {
-        return read(() -> MAPPER.readValue(json, MonitorSpec.class));
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new InvalidMonitorException("body", "body is not valid JSON: " + e.getOriginalMessage()
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
+        } catch (IOException e) {
+            throw new InvalidMonitorException("body", "body cannot be read: " + e.getMessage());
+        }
+        return bind(tree, MonitorSpec.class);
     }
 
     /** Parses a request already decoded into maps and lists (as a web framework hands it over). */
     public static MonitorSpec parse(Map<String, ?> json) {
-        return read(() -> MAPPER.convertValue(json, MonitorSpec.class));
+        return parse(json, MonitorSpec.class);
     }
 
     /** Parses any definition part (query, filter, a condition) from its JSON map, with the same error reporting. */
     public static <T> T parse(Map<String, ?> json, Class<T> type) {
-        return read(() -> MAPPER.convertValue(json, type));
+        return bind(json == null ? null : MAPPER.valueToTree(json), type);
     }
 
     public static String write(Object value) {
@@ -70,55 +91,111 @@ public final class MonitorJson {
         return MAPPER.convertValue(value, Map.class);
     }
 
-    private interface Reading<T> {
-        T read() throws IOException;
-    }
-
-    private static <T> T read(Reading<T> reading) {
+    /**
+     * Binds a tree, so that a type error can quote the value the request actually held: Jackson's own messages name
+     * Java types ("Cannot construct instance of `java.util.ArrayList`"), which mean nothing to an API user.
+     */
+    private static <T> T bind(JsonNode tree, Class<T> type) {
+        if (tree == null || !tree.isObject()) {
+            throw new InvalidMonitorException("body", "body must be a JSON object, got "
+                    + (tree == null || tree.isMissingNode() ? "nothing" : describe(tree)));
+        }
         try {
-            T value = reading.read();
-            if (value == null) {
-                throw new InvalidMonitorException("body", "body must be a JSON object");
-            }
-            return value;
-        } catch (IllegalArgumentException e) {
-            if (e instanceof InvalidMonitorException ime) {
-                throw ime;
-            }
-            if (e.getCause() instanceof JsonMappingException jme) {
-                throw translate(jme);
-            }
-            throw new InvalidMonitorException("body", e.getMessage());
+            return MAPPER.treeToValue(tree, type);
+        } catch (InvalidMonitorException e) {
+            throw e;
         } catch (JsonMappingException e) {
-            throw translate(e);
-        } catch (IOException e) {
-            throw new InvalidMonitorException("body", "body is not valid JSON: " + e.getMessage());
+            throw translate(e, tree);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new InvalidMonitorException("body", "body cannot be read as a monitor: " + e.getMessage());
         }
     }
 
-    private static InvalidMonitorException translate(JsonMappingException e) {
+    private static InvalidMonitorException translate(JsonMappingException e, JsonNode tree) {
         String path = path(e.getPath());
-        if (e instanceof ValueInstantiationException && e.getCause() instanceof InvalidMonitorException ime) {
-            return ime.under(path);
+        String field = path.isEmpty() ? "body" : path;
+        if (e instanceof ValueInstantiationException) {
+            if (e.getCause() instanceof InvalidMonitorException ime) {
+                return ime.under(path);
+            }
+            return new InvalidMonitorException(field, field + ": " + e.getCause().getMessage());
         }
         if (e instanceof UnrecognizedPropertyException u) {
-            return new InvalidMonitorException(path, "unknown field '" + u.getPropertyName() + "'; known fields are "
-                    + u.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")));
+            String parent = path.contains(".") ? path.substring(0, path.lastIndexOf('.')) : "";
+            return new InvalidMonitorException(path, "unknown field '" + path + "'; known fields"
+                    + (parent.isEmpty() ? "" : " of " + parent) + " are " + u.getKnownPropertyIds().stream()
+                    .map(String::valueOf).sorted().collect(Collectors.joining(", ")));
         }
         if (e instanceof InvalidTypeIdException t) {
-            String field = path.isEmpty() ? "type" : path + ".type";
-            return new InvalidMonitorException(field, "type '" + t.getTypeId() + "' is not known for "
-                    + t.getBaseType().getRawClass().getSimpleName().toLowerCase(java.util.Locale.ROOT) + "; see the documentation for the types");
+            String typeField = path.isEmpty() ? "type" : path + ".type";
+            String known = String.join(", ", typeNames(t.getBaseType().getRawClass()));
+            return new InvalidMonitorException(typeField, t.getTypeId() == null
+                    ? typeField + " is required: one of " + known
+                    : typeField + " '" + t.getTypeId() + "' is not known: use one of " + known);
         }
-        if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
-            String allowed = Arrays.stream(f.getTargetType().getEnumConstants())
+        Class<?> target = e instanceof MismatchedInputException m ? m.getTargetType() : null;
+        if (target != null && target.isEnum()) {
+            String allowed = Arrays.stream(target.getEnumConstants())
                     .map(c -> MAPPER.convertValue(c, String.class)).collect(Collectors.joining(", "));
-            return new InvalidMonitorException(path, "'" + f.getValue() + "' is not one of " + allowed);
+            return new InvalidMonitorException(field, field + " must be one of " + allowed + ", got "
+                    + describe(at(tree, e.getPath())));
         }
-        String message = e.getOriginalMessage();
-        int cut = message.indexOf(" (for ");
-        return new InvalidMonitorException(path.isEmpty() ? "body" : path,
-                (path.isEmpty() ? "" : path + ": ") + "wrong type or shape: " + (cut > 0 ? message.substring(0, cut) : message));
+        return new InvalidMonitorException(field, field + " must be " + expected(target) + ", got "
+                + describe(at(tree, e.getPath())));
+    }
+
+    /** The names a polymorphic part ({@link Condition}, {@link Action}) takes in its {@code type} field. */
+    private static List<String> typeNames(Class<?> base) {
+        JsonSubTypes types = base.getAnnotation(JsonSubTypes.class);
+        return types == null ? List.of() : Arrays.stream(types.value()).map(JsonSubTypes.Type::name).toList();
+    }
+
+    private static String expected(Class<?> target) {
+        if (target == null) {
+            return "of another type";
+        }
+        if (target == String.class) {
+            return "a string";
+        }
+        if (target == Integer.class || target == int.class || target == Long.class || target == long.class) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(target) || target == double.class || target == float.class) {
+            return "a number";
+        }
+        if (target == Boolean.class || target == boolean.class) {
+            return "true or false";
+        }
+        if (Collection.class.isAssignableFrom(target) || target.isArray()) {
+            return "a list";
+        }
+        return "an object";
+    }
+
+    /** The request's value at an error's path, or a missing node when the path leads nowhere. */
+    private static JsonNode at(JsonNode tree, List<JsonMappingException.Reference> refs) {
+        JsonNode node = tree;
+        for (JsonMappingException.Reference r : refs) {
+            node = r.getFieldName() != null ? node.path(r.getFieldName()) : node.path(r.getIndex());
+        }
+        return node;
+    }
+
+    private static String describe(JsonNode value) {
+        if (value.isMissingNode()) {
+            return "nothing";
+        }
+        if (value.isTextual()) {
+            String text = value.asText();
+            return "the string \"" + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "\"";
+        }
+        if (value.isObject()) {
+            return "an object";
+        }
+        if (value.isArray()) {
+            return "a list";
+        }
+        return value.toString();
     }
 
     private static String path(List<JsonMappingException.Reference> refs) {

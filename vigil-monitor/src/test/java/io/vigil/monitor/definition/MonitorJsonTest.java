@@ -76,11 +76,81 @@ class MonitorJsonTest {
         at(nested, "conditions", 1).put("window", 3);
         InvalidMonitorException e = rejection(nested);
         assertThat(e.field()).isEqualTo("conditions[1].window");
-        assertThat(e.getMessage()).contains("unknown field 'window'").contains("sensitivity");
+        assertThat(e.getMessage()).contains("unknown field 'conditions[1].window'").contains("sensitivity");
 
         Map<String, Object> query = request();
         part(query, "query").put("hosts", List.of("x"));
         assertThat(rejection(query).field()).isEqualTo("query.hosts");
+    }
+
+    @Test
+    void typeMistakesNameTheFieldAndQuoteTheValueInsteadOfJavaTypes() {
+        Map<String, Object> apis = request();
+        part(apis, "query").put("apis", "payments");
+        assertRejected(apis, "query.apis", "query.apis must be a list, got the string \"payments\"");
+
+        Map<String, Object> threshold = request();
+        at(threshold, "conditions", 0).put("threshold", "abc");
+        assertRejected(threshold, "conditions[0].threshold",
+                "conditions[0].threshold must be a number, got the string \"abc\"");
+
+        Map<String, Object> times = request();
+        at(times, "conditions", 0).put("times", 2.5);
+        assertRejected(times, "conditions[0].times", "conditions[0].times must be a whole number, got 2.5");
+
+        Map<String, Object> status = request();
+        status.put("status", "bogus");
+        assertRejected(status, "status", "status must be one of active, passive, got the string \"bogus\"");
+
+        Map<String, Object> noType = request();
+        at(noType, "conditions", 2).remove("type");
+        assertRejected(noType, "conditions[2].type", "conditions[2].type is required: one of metric, rate, ema, ratio");
+
+        Map<String, Object> badType = request();
+        at(badType, "actions", 0).put("type", "pager");
+        assertRejected(badType, "actions[0].type", "actions[0].type 'pager' is not known: use one of webhook, http, email");
+
+        Map<String, Object> recovery = request();
+        recovery.put("notify_recovery", "yes");
+        assertRejected(recovery, "notify_recovery", "notify_recovery must be true or false, got the string \"yes\"");
+
+        Map<String, Object> query = request();
+        query.put("query", "all");
+        assertRejected(query, "query", "query must be an object, got the string \"all\"");
+    }
+
+    @Test
+    void numbersWhereTextBelongsAreRejectedNotQuoted() {
+        Map<String, Object> name = request();
+        name.put("name", 5);
+        assertRejected(name, "name", "name must be a string, got 5");
+
+        Map<String, Object> apis = request();
+        part(apis, "query").put("apis", List.of("payments", 7));
+        assertRejected(apis, "query.apis[1]", "query.apis[1] must be a string, got 7");
+    }
+
+    @Test
+    void bodiesThatAreNotOneJsonObjectAreRejectedOnBody() {
+        assertThat(bodyRejection("[1, 2]")).isEqualTo("body must be a JSON object, got a list");
+        assertThat(bodyRejection("null")).isEqualTo("body must be a JSON object, got null");
+        assertThat(bodyRejection("")).isEqualTo("body must be a JSON object, got nothing");
+        assertThat(bodyRejection("{\"name\": ")).startsWith("body is not valid JSON: ").endsWith("(line 1, column 10)");
+        assertThat(bodyRejection(MonitorJson.write(MonitorJson.parse(request())) + " x"))
+                .startsWith("body is not valid JSON: Unrecognized token 'x'");
+    }
+
+    private static void assertRejected(Map<String, Object> request, String field, String message) {
+        InvalidMonitorException e = rejection(request);
+        assertThat(e.field()).isEqualTo(field);
+        assertThat(e.getMessage()).isEqualTo(message);
+    }
+
+    private static String bodyRejection(String body) {
+        InvalidMonitorException e = catchThrowableOfType(InvalidMonitorException.class,
+                () -> MonitorJson.parse(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(e.field()).isEqualTo("body");
+        return e.getMessage();
     }
 
     @Test
