@@ -6,6 +6,7 @@ import io.vigil.core.modelfile.AtomicFiles;
 import io.vigil.core.modelfile.ModelFile;
 import io.vigil.core.score.AnomalyModel;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -82,12 +83,7 @@ public final class ModelStore {
     /** Writes the model as a new version and as the latest; saves of one store run one at a time. */
     public synchronized SaveResult save(String model, String backend, AnomalyModel anomalyModel) throws IOException {
         checkModelName(model, "model");
-        int version = 1;
-        for (SavedFile f : list()) {
-            if (f.model().equals(model) && f.backend().equals(backend) && f.version() != null) {
-                version = Math.max(version, f.version() + 1);
-            }
-        }
+        int version = nextVersion(model, backend);
         byte[] bytes = modelFile.toBytes(anomalyModel);
         // The version first: if the process dies between the writes, the latest file is still a complete older save.
         AtomicFiles.write(resolve(versionName(model, backend, version)), bytes);
@@ -97,6 +93,25 @@ public final class ModelStore {
         AtomicFiles.write(encoder, JSON.writerWithDefaultPrettyPrinter()
                 .writeValueAsBytes(anomalyModel.encoder().state()));
         return new SaveResult(latest.getFileName().toString(), latest, encoder, version);
+    }
+
+    /**
+     * One more than the highest saved version of the model, by file name alone: a save should not stat and parse
+     * every file of a folder that may hold thousands of versions of other models.
+     */
+    private int nextVersion(String model, String backend) throws IOException {
+        String prefix = model + "_" + backend + ".v";
+        int version = 1;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, prefix + "*" + MODEL_SUFFIX)) {
+            for (Path p : files) {
+                String name = p.getFileName().toString();
+                String number = name.substring(prefix.length(), name.length() - MODEL_SUFFIX.length());
+                if (number.length() <= 9 && !number.isEmpty() && number.chars().allMatch(Character::isDigit)) {
+                    version = Math.max(version, Integer.parseInt(number) + 1);
+                }
+            }
+        }
+        return version;
     }
 
     /**

@@ -86,6 +86,25 @@ class ModelFilesTest {
     }
 
     @Test
+    void aSaveNumbersOnFromTheHighestVersionOfThatModelAlone() throws Exception {
+        try (TestServer api = TestServer.start(dataDir)) {
+            assertThat(api.post("/v1/anomaly/fit", fit("m", 0)).status()).isEqualTo(200);
+            assertThat(api.post("/v1/anomaly/save", "{\"model\": \"m\"}").json().get("version").asInt()).isEqualTo(1);
+            Path dir = dataDir.resolve("models").resolve("anomaly");
+            Path v1 = dir.resolve("m_isolation_forest.v1.vigil.json");
+            // v9 sorts after v10 by name; other models and stray names around it must not count.
+            Files.copy(v1, dir.resolve("m_isolation_forest.v9.vigil.json"));
+            Files.copy(v1, dir.resolve("m_x_isolation_forest.v40.vigil.json"));
+            Files.copy(v1, dir.resolve("m_isolation_forest.v77.bak.vigil.json"));
+            Files.copy(v1, dir.resolve("mm_isolation_forest.v50.vigil.json"));
+
+            assertThat(api.post("/v1/anomaly/save", "{\"model\": \"m\"}").json().get("version").asInt()).isEqualTo(10);
+            assertThat(api.post("/v1/anomaly/save", "{\"model\": \"m\"}").json().get("version").asInt()).isEqualTo(11);
+            assertThat(Files.exists(dir.resolve("m_isolation_forest.v11.vigil.json"))).isTrue();
+        }
+    }
+
+    @Test
     void aNewServerOverTheSameDataDirFindsSavedModelsWithoutALoad() throws Exception {
         JsonNode before;
         try (TestServer api = TestServer.start(dataDir)) {
