@@ -43,7 +43,12 @@ public final class RequestReader {
                 throw new InvalidRequestException(null, "the request body is empty; send a JSON object");
             }
             if (t != JsonToken.START_OBJECT) {
-                throw new InvalidRequestException(null, "the request body must be a JSON object, got " + t.asString());
+                throw new InvalidRequestException(null, "the request body must be a JSON object, got " + switch (t) {
+                    case START_ARRAY -> "a list";
+                    case VALUE_STRING -> "a string";
+                    case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+                    default -> t.asString();
+                });
             }
             Map<String, Object> fields = new LinkedHashMap<>();
             RequestData data = null;

@@ -151,23 +151,39 @@ public final class StreamService {
         }
         JsonNode value = body.get("value");
         JsonNode values = body.get("values");
-        long ts = body.has("timestamp") && body.get("timestamp").canConvertToLong() ? body.get("timestamp").asLong()
-                : -1;
-        if (value != null && value.isNumber()) {
-            return Observation.values(ts, value.asDouble());
+        long ts = -1;
+        JsonNode timestamp = body.get("timestamp");
+        if (timestamp != null && !timestamp.isNull()) {
+            if (!timestamp.isIntegralNumber() || !timestamp.canConvertToLong()) {
+                throw new InvalidRequestException(where + "timestamp", "timestamp must be epoch milliseconds (a whole "
+                        + "number), got " + timestamp);
+            }
+            ts = timestamp.asLong();
+        }
+        if (value != null && !value.isNull()) {
+            return Observation.values(ts, number(value, where + "value"));
         }
         if (values != null && values.isArray() && !values.isEmpty()) {
             double[] v = new double[values.size()];
             for (int i = 0; i < v.length; i++) {
-                if (!values.get(i).isNumber()) {
-                    throw new InvalidRequestException(where + "values[" + i + "]", "values must be numbers");
-                }
-                v[i] = values.get(i).asDouble();
+                v[i] = number(values.get(i), where + "values[" + i + "]");
             }
             return Observation.values(ts, v);
         }
         throw new InvalidRequestException(where + "value", "a " + d.type()
                 + " stream observes {\"value\": x} or {\"values\": [x, y, ...]}");
+    }
+
+    /** A finite number: JSON has no NaN, but 1e400 parses as infinity and would poison the stream's statistics. */
+    private static double number(JsonNode node, String field) {
+        if (!node.isNumber()) {
+            throw new InvalidRequestException(field, field + " must be a number, got " + node);
+        }
+        double x = node.asDouble();
+        if (!Double.isFinite(x)) {
+            throw new InvalidRequestException(field, field + " must be a finite number, got " + x);
+        }
+        return x;
     }
 
     StreamDetector find(String name) {

@@ -69,6 +69,12 @@ final class WorkflowRoutes {
             }
         } else {
             String format = ctx.queryParam("format");
+            if (ctx.queryParam("name") == null) {
+                // A JSON body such as {"name": ...} lands here too: say where the name goes.
+                throw new InvalidRequestException("name", "query parameter 'name' is required: send the file as the "
+                        + "body of POST /v1/datasets?name=NAME&format=csv|parquet (or as a multipart form with "
+                        + "name and file); for a generated sample use POST /v1/datasets/samples");
+            }
             try (InputStream in = new BoundedInputStream(ctx.bodyInputStream(), maxBodyBytes)) {
                 info = workflow.datasets().importStream(ctx.queryParam("name"), in, format == null ? "csv" : format,
                         ctx.queryParam("label"));

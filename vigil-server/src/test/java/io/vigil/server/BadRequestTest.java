@@ -49,7 +49,8 @@ class BadRequestTest {
                 Arguments.of("/v1/anomaly/fit", "{\"model\": \"x\", \"data\": [[1, 2]", 400, null, "malformed JSON"),
                 Arguments.of("/v1/anomaly/fit", "not json", 400, null, "malformed JSON"),
                 Arguments.of("/v1/anomaly/fit", "", 400, null, "empty"),
-                Arguments.of("/v1/anomaly/fit", "[1, 2]", 400, null, "JSON object"),
+                Arguments.of("/v1/anomaly/fit", "[1, 2]", 400, null, "must be a JSON object, got a list"),
+                Arguments.of("/v1/anomaly/fit", "\"fit\"", 400, null, "must be a JSON object, got a string"),
                 Arguments.of("/v1/anomaly/fit", "{\"data\": " + ROWS + "}", 400, "model", "model is required"),
                 Arguments.of("/v1/anomaly/score", "{\"data\": [[1, 2, 3]]}", 400, "model", "model is required"),
                 Arguments.of("/v1/anomaly/score", "{\"model\": \"nope\", \"data\": [[1, 2, 3]]}", 404, "model",
@@ -112,7 +113,7 @@ class BadRequestTest {
                         400, "n_trees", "unknown parameter 'n_trees'"),
                 Arguments.of("/v1/anomaly/fit", "{\"model\": \"x\", \"backend\": \"isolation_forest\", \"data\": " + ROWS
                         + ", \"epochs\": 5}",
-                        400, "epochs", "unknown parameter 'epochs' for isolation_forest"),
+                        400, "epochs", "unknown parameter 'epochs' for isolation_forest; it takes max_features, sample_size, trees"),
                 Arguments.of("/v1/anomaly/fit", "{\"model\": \"x\", \"backend\": \"isolation_forest\", \"data\": " + ROWS
                         + ", \"n_estimators\": 0}",
                         400, "trees", "greater than 0"),

@@ -68,6 +68,29 @@ class StreamApiTest {
     }
 
     @Test
+    void badNumbersAreRefusedNamingTheFieldAndLeaveTheStreamAsItWas() throws Exception {
+        try (TestServer api = TestServer.start(dataDir)) {
+            put(api, "/v1/stream/cpu", "{\"type\":\"ema_bollinger\",\"settings\":{\"window\":5}}");
+            assertThat(api.post("/v1/stream/cpu/observe", "{\"value\": 1}").status()).isEqualTo(200);
+            assertRefused(api, "{\"value\": 1e400}", "value", "value must be a finite number, got Infinity");
+            assertRefused(api, "{\"value\": \"7\"}", "value", "value must be a number, got \"7\"");
+            assertRefused(api, "{\"values\": [1, -1e999]}", "values[1]",
+                    "values[1] must be a finite number, got -Infinity");
+            assertRefused(api, "{\"value\": 2, \"timestamp\": \"2026-01-01\"}", "timestamp",
+                    "timestamp must be epoch milliseconds (a whole number), got \"2026-01-01\"");
+            assertRefused(api, "[{\"value\": 2}, {\"value\": true}]", "[1].value", "[1].value must be a number, got true");
+            assertThat(api.get("/v1/stream/cpu").json().get("count").asLong()).isEqualTo(1);
+        }
+    }
+
+    private static void assertRefused(TestServer api, String body, String param, String message) {
+        TestServer.Response r = api.post("/v1/stream/cpu/observe", body);
+        assertThat(r.status()).as(r.toString()).isEqualTo(400);
+        assertThat(r.errorParam()).isEqualTo(param);
+        assertThat(r.error().get("message").asText()).isEqualTo(message);
+    }
+
+    @Test
     void cadOseStreamFlagsAStepAndKeepsItsMemoryOverARestart() throws Exception {
         try (TestServer api = TestServer.start(dataDir)) {
             TestServer.Response bad = put(api, "/v1/stream/lat", "{\"type\":\"cad_ose\",\"settings\":{\"min\":0}}");

@@ -129,6 +129,11 @@ class WorkflowApiTest {
             TestServer.Response badName = upload(api, "?name=../x", "a\n1\n");
             assertThat(badName.status()).isEqualTo(400);
             assertThat(badName.errorParam()).isEqualTo("name");
+            TestServer.Response jsonName = api.post("/v1/datasets", "{\"name\": \"t\"}");
+            assertThat(jsonName.status()).isEqualTo(400);
+            assertThat(jsonName.errorParam()).isEqualTo("name");
+            assertThat(jsonName.error().get("message").asText()).startsWith("query parameter 'name' is required")
+                    .contains("/v1/datasets/samples");
             assertThat(upload(api, "?name=t", transactions(30)).status()).isEqualTo(201);
             TestServer.Response again = upload(api, "?name=t", transactions(30));
             assertThat(again.status()).isEqualTo(409);

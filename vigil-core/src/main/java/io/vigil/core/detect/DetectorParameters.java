@@ -21,6 +21,8 @@ public final class DetectorParameters {
     private final double contamination;
     private final int threads;
     private final Set<String> read = Collections.synchronizedSet(new HashSet<>());
+    /** The canonical name of every parameter a detector asked for, given or not: what it takes. */
+    private final Set<String> asked = Collections.synchronizedSet(new TreeSet<>());
 
     public DetectorParameters(Map<String, ?> values, long seed, double contamination, int threads) {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
@@ -63,6 +65,13 @@ public final class DetectorParameters {
         Set<String> out = new TreeSet<>(values.keySet());
         out.removeAll(read);
         return out;
+    }
+
+    /** The parameters the detector asked for so far, by canonical name, in name order: what it takes. */
+    public List<String> asked() {
+        synchronized (asked) {
+            return List.copyOf(asked);
+        }
     }
 
     /** Reads an integer under the first present name of {@code names} (the first is the canonical one). */
@@ -124,6 +133,7 @@ public final class DetectorParameters {
     }
 
     private Object lookup(String... names) {
+        asked.add(names[0]);
         Object found = null;
         String foundName = null;
         for (String n : names) {

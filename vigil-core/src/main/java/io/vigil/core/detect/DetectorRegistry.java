@@ -69,7 +69,9 @@ public final class DetectorRegistry {
         Set<String> unknown = params.unread();
         if (!unknown.isEmpty()) {
             String first = unknown.iterator().next();
-            throw new InvalidParameterException(first, "unknown parameter '" + first + "' for " + name);
+            List<String> known = params.asked();
+            throw new InvalidParameterException(first, "unknown parameter '" + first + "' for " + name
+                    + (known.isEmpty() ? "; it takes no parameters" : "; it takes " + String.join(", ", known)));
         }
         return detector;
     }

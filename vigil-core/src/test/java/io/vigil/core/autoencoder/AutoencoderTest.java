@@ -70,7 +70,7 @@ class AutoencoderTest {
                 .containsEntry("validation_fraction", 0.1).containsEntry("seed", 42L);
         assertThatThrownBy(() -> DetectorRegistry.standard().create("autoencoder",
                 DetectorParameters.of(Map.of("dropout", 0.2))))
-                .hasMessage("unknown parameter 'dropout' for autoencoder");
+                .hasMessage("unknown parameter 'dropout' for autoencoder; it takes batch_size, epochs, learning_rate, patience, validation_fraction");
     }
 
     @Test

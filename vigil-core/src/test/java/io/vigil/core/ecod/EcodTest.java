@@ -149,7 +149,7 @@ class EcodTest {
                 .hasMessage("aggregation must be pyod or paper, got 'median'");
         assertThatThrownBy(() -> DetectorRegistry.standard()
                 .create("ecod", DetectorParameters.of(Map.of("n_bins", 3))))
-                .isInstanceOf(InvalidParameterException.class).hasMessage("unknown parameter 'n_bins' for ecod");
+                .isInstanceOf(InvalidParameterException.class).hasMessage("unknown parameter 'n_bins' for ecod; it takes aggregation");
         assertThatThrownBy(() -> Ecod.builder().build().fit(new Matrix(new double[0], 0, 2)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Ecod.builder().build().fit(Matrix.of(new double[][] {{1, Double.NaN}})))

@@ -63,7 +63,7 @@ class OneClassSvmTest {
         assertThat(registry.create("one_class_svm", DetectorParameters.of(Map.of("gamma", "auto")))
                 .parameters()).containsEntry("gamma", "auto");
         assertThatThrownBy(() -> registry.create("one_class_svm", DetectorParameters.of(Map.of("kernel", "rbf"))))
-                .hasMessage("unknown parameter 'kernel' for one_class_svm");
+                .hasMessage("unknown parameter 'kernel' for one_class_svm; it takes cache_size, gamma, nu, shrinking, tol");
         assertThatThrownBy(() -> registry.create("one_class_svm", DetectorParameters.of(Map.of("gamma", "x"))))
                 .hasMessage("gamma must be a number, got 'x'");
     }
