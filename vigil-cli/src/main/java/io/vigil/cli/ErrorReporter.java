@@ -31,7 +31,9 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
         } else if (e instanceof DataFormatException d) {
             message = d.toString();
         } else if (e instanceof InvalidParameterException p) {
-            message = p.parameter() + ": " + p.getMessage();
+            // Most messages already name the parameter ("trees must be a number"): no second copy in front.
+            message = p.parameter() == null || p.getMessage().contains(p.parameter()) ? p.getMessage()
+                    : p.parameter() + ": " + p.getMessage();
         } else if (e instanceof RequestRejectedException r) {
             message = r.line();
             code = r.status() >= 500 ? INTERNAL : BAD_INPUT;

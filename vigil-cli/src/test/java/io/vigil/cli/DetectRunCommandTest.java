@@ -144,7 +144,11 @@ class DetectRunCommandTest {
     @Test
     void badContaminationAndThresholdAreRejected() {
         assertThat(run("detect", "run", "--input", data.toString(), "--contamination", "0.7").err())
-                .contains("contamination must be greater than 0 and at most 0.5");
+                .startsWith("vigil: contamination must be greater than 0 and at most 0.5");
+        assertThat(run("detect", "run", "--input", data.toString(), "--algorithm", "isolation_forest", "--param", "trees=abc").err())
+                .as("stderr").isEqualToIgnoringNewLines("vigil: trees must be a number, got 'abc'");
+        assertThat(run("detect", "run", "--input", data.toString(), "--param", "trees=9").err())
+                .as("stderr").isEqualToIgnoringNewLines("vigil: unknown parameter 'trees' for auto; it takes no parameters");
         assertThat(run("detect", "run", "--input", data.toString(), "--threshold", "2").err())
                 .contains("--threshold must be between 0 and 1");
     }

@@ -110,7 +110,7 @@ class StreamObserveCommandTest {
         DetectRunCommandTest.Result badBits = DetectRunCommandTest.run("stream", "observe", "--type", "cad_ose",
                 "--input", csv.toString(), "--setting", "value_bits=12");
         assertThat(badBits.code()).isEqualTo(2);
-        assertThat(badBits.err()).isEqualTo("vigil: value_bits: value_bits must be between 1 and 8\n");
+        assertThat(badBits.err()).isEqualTo("vigil: value_bits must be between 1 and 8\n");
     }
 
     @Test
@@ -148,7 +148,7 @@ class StreamObserveCommandTest {
         DetectRunCommandTest.Result d = DetectRunCommandTest.run("stream", "observe", "--type", "complexity",
                 "--depth", "-1", "--input", file.toString());
         assertThat(d.code()).isEqualTo(2);
-        assertThat(d.err()).isEqualTo("vigil: depth: depth must be at least 0\n");
+        assertThat(d.err()).isEqualTo("vigil: depth must be at least 0\n");
         DetectRunCommandTest.Result missing = DetectRunCommandTest.run("stream", "observe", "--type", "complexity",
                 "--input", dir.resolve("nope.ndjson").toString());
         assertThat(missing.code()).isEqualTo(2);
