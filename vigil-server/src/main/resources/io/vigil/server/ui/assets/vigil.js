@@ -76,8 +76,10 @@
   }
 
   function line(label, data, color, dash) {
+    // A line needs two points: with fewer runs than that, or few enough to count, each run shows as a dot.
+    var radius = data.length < 2 ? 3 : (!dash && data.length <= 30 ? 2.5 : 0);
     return {label: label, data: data, borderColor: color, backgroundColor: color, borderWidth: dash ? 1.5 : 2,
-      borderDash: dash || [], pointRadius: 0, spanGaps: true, tension: 0};
+      borderDash: dash || [], pointRadius: radius, spanGaps: true, tension: 0};
   }
 
   function drawSeries(canvas) {
