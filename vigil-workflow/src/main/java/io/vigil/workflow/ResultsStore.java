@@ -179,7 +179,8 @@ final class ResultsStore {
             throw new IllegalStateException("cannot read the scatter sample: " + Datasets.firstLine(e.getMessage()),
                     e);
         }
-        return new RunCharts.Scatter(x, y, rows, stride > 1, points);
+        return new RunCharts.Scatter(x, y, dataset.column(x).kind(), dataset.column(y).kind(), rows, stride > 1,
+                points);
     }
 
     /** A column of the dataset as a number to plot; anything but a plottable column is refused naming it. */

@@ -22,10 +22,14 @@ public record RunCharts(String run, Histogram histogram, List<RocPoint> roc, Sca
     }
 
     /**
+     * @param xKind   the x column's kind ({@code numeric}, {@code boolean} or {@code temporal}); a temporal column's
+     *                values are seconds since the epoch, which a chart should label as times
+     * @param yKind   the same for y
      * @param total   rows in the dataset
      * @param sampled true when normal rows were thinned out to stay near the point budget
      */
-    public record Scatter(String x, String y, long total, boolean sampled, List<Point> points) {
+    public record Scatter(String x, String y, String xKind, String yKind, long total, boolean sampled,
+                          List<Point> points) {
     }
 
     public record Point(long index, Double x, Double y, boolean isAnomaly, double score) {

@@ -271,6 +271,21 @@ class WorkflowTest {
     }
 
     @Test
+    void theScatterSaysWhichAxisIsATimeSoTheChartCanLabelIt() throws Exception {
+        DatasetInfo shop = workflow.datasets().createSample("shop",
+                new io.vigil.core.sample.SampleSpec(io.vigil.core.sample.SampleKind.ECOMMERCE, 300, 0.05, 1));
+        assertThat(shop.column("transaction_time").kind()).isEqualTo(ColumnInfo.TEMPORAL);
+        workflow.detectors().create(new DetectorRequest("hb", "hbos", null, 0.05, null, List.of(), 3L, "test"));
+        RunInfo run = runToEnd("hb", "shop");
+        assertThat(run.state()).as(String.valueOf(run.message())).isEqualTo(RunState.SUCCEEDED);
+        RunCharts.Scatter scatter = workflow.runs().charts(run.id(), "transaction_time", "amount").scatter();
+        assertThat(scatter.xKind()).isEqualTo(ColumnInfo.TEMPORAL);
+        assertThat(scatter.yKind()).isEqualTo(ColumnInfo.NUMERIC);
+        // Epoch seconds: the sample's transactions fall on 2026-01-01.
+        assertThat(scatter.points().get(0).x()).isBetween(1_767_225_600.0, 1_767_312_000.0);
+    }
+
+    @Test
     void theScatterSampleKeepsEveryFlaggedRowWhenItThinsNormalOnes() throws Exception {
         importTransactions("big", 30_000);
         detector("hb", "hbos", null);

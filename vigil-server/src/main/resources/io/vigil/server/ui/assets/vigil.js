@@ -228,7 +228,18 @@
       {label: "normal", data: normal, pointRadius: 2, backgroundColor: "rgba(31,95,191,0.45)", borderWidth: 0},
       {label: "flagged", data: flagged, pointRadius: 4, pointStyle: "triangle", backgroundColor: "#b3261e",
         borderColor: "#b3261e"}]},
-      options: {scales: {x: {title: {display: true, text: s.x}}, y: {title: {display: true, text: s.y}}}}};
+      options: {scales: {x: axis(s.x, s.x_kind), y: axis(s.y, s.y_kind)}}};
+  }
+
+  // A temporal column arrives as epoch seconds: label it as UTC times, not as ten-digit numbers.
+  function axis(title, kind) {
+    var a = {title: {display: true, text: kind === "temporal" ? title + " (UTC)" : title}};
+    if (kind === "temporal") {
+      a.ticks = {maxRotation: 0, autoSkip: true, maxTicksLimit: 5, callback: function (v) {
+        return new Date(v * 1000).toISOString().slice(0, 16).replace("T", " ");
+      }};
+    }
+    return a;
   }
 
   // Sends an upload form with XMLHttpRequest to show its progress; without script the form posts as it is.
