@@ -90,6 +90,10 @@ final class DetectResultsCommand implements Callable<Integer> {
         if (s != null) {
             out.printf(Locale.ROOT, "rows           %d%n", s.rows());
             out.printf(Locale.ROOT, "features       %d%n", s.features());
+            if (!s.ignoredColumns().isEmpty()) {
+                out.printf(Locale.ROOT, "left out       %s (identifiers: a value of their own in every row)%n",
+                        String.join(", ", s.ignoredColumns()));
+            }
             out.printf(Locale.ROOT, "anomalies      %d (%.2f%%)%n", s.anomalies(), 100 * s.anomalyRate());
             out.printf(Locale.ROOT, "threshold      %.4f (%s)%n", s.threshold(), s.thresholdRule());
             out.printf(Locale.ROOT, "fit ms         %d%n", s.fitMillis());

@@ -28,14 +28,14 @@ class WebUiWorkflowTest {
 
     /** 400 rows; every 20th has a huge amount at night, labelled 1; a note column carries markup. */
     static String labelledCsv() {
-        StringBuilder sb = new StringBuilder("id,amount,hour,note,label\n");
+        StringBuilder sb = new StringBuilder("id,amount,hour,note,ref,label\n");
         java.util.Random r = new java.util.Random(5);
         for (int i = 0; i < 400; i++) {
             boolean odd = i % 20 == 3;
             sb.append(i).append(',').append(odd ? 4000 + 300 * r.nextGaussian() : 40 + 8 * r.nextGaussian())
                     .append(',').append(odd ? r.nextInt(4) : 9 + r.nextInt(9)).append(',')
                     .append(i == 0 ? "<img src=x onerror=alert(1)>" : i % 7 == 0 ? "" : "ok").append(',')
-                    .append(odd ? 1 : 0).append('\n');
+                    .append("ref-").append(i * 37).append(',').append(odd ? 1 : 0).append('\n');
         }
         return sb.toString();
     }
@@ -103,6 +103,8 @@ class WebUiWorkflowTest {
             RunInfo run = api.server.workflow().runs().await(runId, Duration.ofSeconds(60));
             assertThat(run.state()).as(String.valueOf(run.message())).isEqualTo(RunState.SUCCEEDED);
             String page = get(api.base + "/ui/runs/" + runId).body();
+            // A text column with a value of its own in every row is left out, and the summary says so.
+            assertThat(page).contains("<dd id=\"run-ignored\">ref <span");
             assertThat(page).contains("id=\"run-metrics\"").contains("id=\"confusion\"").contains("id=\"roc-chart\"")
                     .contains("id=\"flagged-rows\"").contains("class=\"top-features\"")
                     .doesNotContain("hx-trigger=\"every");

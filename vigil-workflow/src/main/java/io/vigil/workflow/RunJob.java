@@ -1,6 +1,7 @@
 package io.vigil.workflow;
 
 import io.vigil.core.data.Matrix;
+import io.vigil.core.data.Table;
 import io.vigil.core.detect.Detector;
 import io.vigil.core.detect.FittedDetector;
 import io.vigil.core.encode.SchemaEncoder;
@@ -99,8 +100,16 @@ final class RunJob implements Runnable {
         long rows = data.info().rows();
         String labelColumn = data.info().labelColumn();
         progress("loading", rows, rows, 5);
-        SchemaEncoder encoder = SchemaEncoder.fit(data.features(), null);
-        Matrix matrix = encoder.encode(data.features());
+        Table features = data.features();
+        List<String> ignored = spec.columns() == null || spec.columns().isEmpty()
+                ? IdentifierColumns.find(features) : List.of();
+        if (ignored.size() == features.columns().size()) {
+            ignored = List.of(); // nothing but identifiers: better a noisy run than no features at all
+        }
+        features = features.without(Set.copyOf(ignored));
+        SchemaEncoder encoder = SchemaEncoder.fit(features, null);
+        Matrix matrix = encoder.encode(features);
+        features = null;
         boolean[] labels = data.labels();
         data = null;
         long t1 = System.nanoTime();
@@ -144,7 +153,7 @@ final class RunJob implements Runnable {
         WorkflowJson.write(runDir.resolve(Runs.CHARTS_FILE), charts);
         List<String> names = encoder.featureNames();
         RunSummary summary = new RunSummary(rows, matrix.cols(), names.subList(0, Math.min(100, names.size())),
-                anomalies, (double) anomalies / Math.max(1, rows), threshold,
+                ignored, anomalies, (double) anomalies / Math.max(1, rows), threshold,
                 spec.contamination() == null ? (double) anomalies / Math.max(1, rows) : spec.contamination(),
                 spec.thresholdRule(), millis(t0, t1), millis(t1, t2), millis(t2, t3), millis(t0, System.nanoTime()));
         finish(RunState.SUCCEEDED, null, summary, metrics);

@@ -286,6 +286,30 @@ class WorkflowTest {
     }
 
     @Test
+    void aTextColumnWithADifferentValueInEveryRowIsLeftOutAsAnIdentifier() throws Exception {
+        StringBuilder csv = new StringBuilder("order,amount,method,label\n");
+        for (int i = 0; i < 200; i++) {
+            csv.append("ORD-").append(Integer.toHexString(0x10000 + i * 7919)).append(',').append(40 + i % 9)
+                    .append(',').append(i % 3 == 0 ? "card" : "cash").append(',').append(i % 20 == 0 ? 1 : 0)
+                    .append('\n');
+        }
+        workflow.datasets().importFile("orders", csv("orders.csv", csv.toString()), null, null);
+        workflow.detectors().create(new DetectorRequest("auto-cols", "isolation_forest", null, 0.05, null, List.of(),
+                3L, "test"));
+        RunInfo run = runToEnd("auto-cols", "orders");
+        assertThat(run.state()).as(String.valueOf(run.message())).isEqualTo(RunState.SUCCEEDED);
+        assertThat(run.summary().ignoredColumns()).containsExactly("order");
+        assertThat(run.summary().featureNames()).noneMatch(f -> f.startsWith("order"));
+
+        // Named in columns, it is a feature as asked; method repeats, so it never counted as an identifier.
+        workflow.detectors().create(new DetectorRequest("named-cols", "isolation_forest", null, 0.05,
+                List.of("order", "amount", "method"), List.of(), 3L, "test"));
+        RunInfo named = runToEnd("named-cols", "orders");
+        assertThat(named.summary().ignoredColumns()).isEmpty();
+        assertThat(named.summary().featureNames()).anyMatch(f -> f.startsWith("order"));
+    }
+
+    @Test
     void theScatterSampleKeepsEveryFlaggedRowWhenItThinsNormalOnes() throws Exception {
         importTransactions("big", 30_000);
         detector("hb", "hbos", null);

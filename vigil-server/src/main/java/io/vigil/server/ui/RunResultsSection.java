@@ -42,8 +42,14 @@ final class RunResultsSection {
                 .append("<dt>Threshold</dt><dd>").append(Html.number(s.threshold())).append(" <span class=\"sub\">(")
                 .append(Html.escape(s.thresholdRule())).append(" rule)</span></dd>")
                 .append("<dt>Features</dt><dd>").append(s.features()).append(": ")
-                .append(Html.escape(String.join(", ", s.featureNames()))).append("</dd>")
-                .append("<dt>Time</dt><dd>").append(s.totalMillis()).append(" ms (load ").append(s.loadMillis())
+                .append(Html.escape(String.join(", ", s.featureNames()))).append("</dd>");
+        if (!s.ignoredColumns().isEmpty()) {
+            out.append("<dt>Left out</dt><dd id=\"run-ignored\">")
+                    .append(Html.escape(String.join(", ", s.ignoredColumns())))
+                    .append(" <span class=\"sub\">(a value of its own in every row: an identifier, not a feature; "
+                            + "name it in the detector's columns to use it)</span></dd>");
+        }
+        out.append("<dt>Time</dt><dd>").append(s.totalMillis()).append(" ms (load ").append(s.loadMillis())
                 .append(", fit ").append(s.fitMillis()).append(", score ").append(s.scoreMillis()).append(")</dd></dl>")
                 .append("<p class=\"actions\"><a class=\"button\" href=\"/ui/runs/").append(id)
                 .append("/results.csv\" download>Download all rows (CSV)</a><a class=\"button\" href=\"/ui/runs/")
