@@ -3,6 +3,7 @@ package io.vigil.workflow;
 import io.vigil.core.data.Column;
 import io.vigil.core.data.Table;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -10,12 +11,13 @@ import java.util.Set;
 /**
  * Text columns in which every row holds a value of its own: order numbers, UUIDs, request ids. Such a column says
  * nothing about whether a row is normal, and encoded (hashed) it is a feature of pure noise that dilutes every
- * detector, so a run leaves it out unless the detector names it in {@code columns}. PyCaret's anomaly setup drops
- * identifier columns the same way.
+ * detector, so a run leaves it out unless the detector names it in {@code columns}.
  */
 final class IdentifierColumns {
     /** Below this many rows, all-distinct values are as likely chance as an identifier. */
     static final int MIN_ROWS = 20;
+    /** Rows checked with a plain set before hashing the whole column. */
+    private static final int HEAD = 1024;
 
     private IdentifierColumns() {
     }
@@ -34,13 +36,47 @@ final class IdentifierColumns {
         return out;
     }
 
+    /**
+     * By sorted 64-bit hashes (8 bytes a row) rather than a hash set of the values (some 40 a row): identifier
+     * columns are the ones with the most distinct values, and datasets run to millions of rows. A hash collision can
+     * only make an identifier look repeated, keeping it as a feature, never drop a real one. Most text columns are
+     * categories that repeat within their first rows, so those are tried first.
+     */
     private static boolean allPresentAndDistinct(Object[] values) {
-        Set<Object> seen = new HashSet<>(values.length * 2);
-        for (Object v : values) {
-            if (v == null || (v instanceof String s && s.isBlank()) || !seen.add(v)) {
+        Set<Object> head = new HashSet<>();
+        for (int i = 0; i < Math.min(values.length, HEAD); i++) {
+            if (!present(values[i]) || !head.add(values[i])) {
+                return false;
+            }
+        }
+        long[] hashes = new long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            if (!present(values[i])) {
+                return false;
+            }
+            hashes[i] = hash(values[i].toString());
+        }
+        Arrays.sort(hashes);
+        for (int i = 1; i < hashes.length; i++) {
+            if (hashes[i] == hashes[i - 1]) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean present(Object v) {
+        return v != null && !(v instanceof String s && s.isBlank());
+    }
+
+    /** FNV-1a over the UTF-16 units, 64 bits, then a final mix so that nearby strings spread. */
+    private static long hash(String s) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < s.length(); i++) {
+            h = (h ^ s.charAt(i)) * 0x100000001b3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        return h ^ (h >>> 33);
     }
 }

@@ -118,7 +118,8 @@ public final class MonitorJson {
             if (e.getCause() instanceof InvalidMonitorException ime) {
                 return ime.under(path);
             }
-            return new InvalidMonitorException(field, field + ": " + e.getCause().getMessage());
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            return new InvalidMonitorException(field, field + ": " + cause.getMessage());
         }
         if (e instanceof UnrecognizedPropertyException u) {
             String parent = path.contains(".") ? path.substring(0, path.lastIndexOf('.')) : "";
