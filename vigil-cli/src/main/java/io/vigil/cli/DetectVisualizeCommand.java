@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vigil.core.data.Column;
 import io.vigil.core.data.CsvReader;
 import io.vigil.core.data.Table;
+import io.vigil.core.json.JsonSyntax;
 import io.vigil.core.modelfile.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -164,7 +165,7 @@ final class DetectVisualizeCommand implements Callable<Integer> {
         try {
             root = new ObjectMapper().readTree(requireFile(summary, "--summary").toFile());
         } catch (JsonProcessingException e) {
-            throw new UserInputException("--summary " + summary + " is not valid JSON: " + e.getOriginalMessage());
+            throw new UserInputException("--summary " + summary + " is not valid JSON: " + JsonSyntax.messageWithLocation(e));
         }
         JsonNode t = root == null ? null : root.has("threshold") ? root.get("threshold")
                 : root.path("summary").get("threshold");

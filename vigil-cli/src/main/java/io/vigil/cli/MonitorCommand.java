@@ -2,6 +2,7 @@ package io.vigil.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vigil.core.json.JsonSyntax;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -237,7 +238,8 @@ final class MonitorCommand implements Runnable {
             node = VigilApiClient.JSON.readTree(body);
         } catch (IOException e) {
             throw new UserInputException("--file " + file + " is not valid JSON: "
-                    + e.getMessage().lines().findFirst().orElse(""));
+                    + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j
+                    ? JsonSyntax.messageWithLocation(j) : e.getMessage()));
         }
         if (node == null || !node.isObject()) {
             throw new UserInputException("--file " + file + " must hold one JSON object, the monitor definition");

@@ -7,6 +7,7 @@ import io.vigil.core.data.Column;
 import io.vigil.core.data.CsvReader;
 import io.vigil.core.data.DataFormatException;
 import io.vigil.core.data.Table;
+import io.vigil.core.json.JsonSyntax;
 import io.vigil.core.stream.Observation;
 import io.vigil.core.stream.StreamDetector;
 import io.vigil.core.stream.StreamRegistry;
@@ -129,7 +130,7 @@ final class StreamObserveCommand implements Callable<Integer> {
                     payload = JSON.readTree(line);
                 } catch (JsonProcessingException e) {
                     throw new DataFormatException(source, lineNumber, null,
-                            "not valid JSON: " + e.getOriginalMessage());
+                            "not valid JSON: " + JsonSyntax.message(e));
                 }
                 emit(out, detector.process(Observation.payload(payload)).toJson());
             }

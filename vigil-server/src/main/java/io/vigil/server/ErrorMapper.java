@@ -6,6 +6,7 @@ import io.vigil.core.data.DataFormatException;
 import io.vigil.core.detect.InvalidParameterException;
 import io.vigil.core.detect.UnknownDetectorException;
 import io.vigil.core.encode.InvalidSchemaException;
+import io.vigil.core.json.JsonSyntax;
 import io.vigil.core.modelfile.ModelFormatException;
 import io.vigil.monitor.InvalidMonitorException;
 import io.vigil.monitor.MonitorNameTakenException;
@@ -84,7 +85,7 @@ public final class ErrorMapper {
                     : status < 500 ? "invalid_request_error" : "server_error", h.getMessage(), null);
         }
         if (e instanceof JsonProcessingException j) {
-            return invalid("malformed JSON: " + j.getOriginalMessage(), null);
+            return invalid("malformed JSON: " + JsonSyntax.messageWithLocation(j), null);
         }
         if (e instanceof IllegalArgumentException i) {
             // Core code signals rows it cannot use (too few, degenerate) with plain IllegalArgumentException.

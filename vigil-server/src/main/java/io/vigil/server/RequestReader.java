@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.vigil.core.data.Matrix;
+import io.vigil.core.json.JsonSyntax;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -73,7 +74,7 @@ public final class RequestReader {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new InvalidRequestException(null, "malformed JSON" + (at == null ? "" : " at line "
-                    + at.getLineNr() + ", column " + at.getColumnNr()) + ": " + e.getOriginalMessage());
+                    + at.getLineNr() + ", column " + at.getColumnNr()) + ": " + JsonSyntax.message(e));
         }
     }
 

@@ -2,6 +2,7 @@ package io.vigil.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
+import io.vigil.core.json.JsonSyntax;
 import io.vigil.core.stream.Observation;
 import io.vigil.core.stream.StreamDetector;
 import java.io.IOException;
@@ -76,7 +77,7 @@ final class StreamRoutes {
         try (InputStream in = new BoundedInputStream(ctx.bodyInputStream(), maxBodyBytes)) {
             return ResponseWriter.JSON.readTree(in);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new InvalidRequestException(null, "the body is not valid JSON: " + e.getOriginalMessage());
+            throw new InvalidRequestException(null, "the body is not valid JSON: " + JsonSyntax.messageWithLocation(e));
         }
     }
 }

@@ -3,6 +3,7 @@ package io.vigil.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
+import io.vigil.core.json.JsonSyntax;
 import io.vigil.core.sample.SampleKind;
 import io.vigil.core.sample.SampleSpec;
 import io.vigil.workflow.DatasetInfo;
@@ -262,7 +263,7 @@ final class WorkflowRoutes {
         try (InputStream in = new BoundedInputStream(ctx.bodyInputStream(), maxBodyBytes)) {
             body = ResponseWriter.JSON.readTree(in);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new InvalidRequestException(null, "the body is not valid JSON: " + e.getOriginalMessage());
+            throw new InvalidRequestException(null, "the body is not valid JSON: " + JsonSyntax.messageWithLocation(e));
         }
         if (body == null || !body.isObject()) {
             throw new InvalidRequestException(null, "the body must be a JSON object");

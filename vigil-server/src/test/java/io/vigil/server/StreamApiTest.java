@@ -80,6 +80,10 @@ class StreamApiTest {
                     "timestamp must be epoch milliseconds (a whole number), got \"2026-01-01\"");
             assertRefused(api, "[{\"value\": 2}, {\"value\": true}]", "[1].value", "[1].value must be a number, got true");
             assertThat(api.get("/v1/stream/cpu").json().get("count").asLong()).isEqualTo(1);
+            TestServer.Response cut = api.post("/v1/stream/cpu/observe", "{\"value\": 1");
+            assertThat(cut.status()).isEqualTo(400);
+            assertThat(cut.error().get("message").asText()).isEqualTo("the body is not valid JSON: Unexpected "
+                    + "end-of-input: expected close marker for Object (opened at line 1, column 1) (line 1, column 12)");
         }
     }
 

@@ -2,7 +2,6 @@ package io.vigil.monitor.definition;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +17,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import io.vigil.core.json.JsonSyntax;
 import io.vigil.monitor.InvalidMonitorException;
 import java.io.IOException;
 import java.util.Arrays;
@@ -58,9 +58,7 @@ public final class MonitorJson {
         try {
             tree = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            throw new InvalidMonitorException("body", "body is not valid JSON: " + e.getOriginalMessage()
-                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
+            throw new InvalidMonitorException("body", "body is not valid JSON: " + JsonSyntax.messageWithLocation(e));
         } catch (IOException e) {
             throw new InvalidMonitorException("body", "body cannot be read: " + e.getMessage());
         }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vigil.core.json.JsonSyntax;
 import io.vigil.core.loggroup.LogEntry;
 import io.vigil.core.loggroup.StateMapping;
 import io.vigil.monitor.traffic.IsoInstant;
@@ -135,7 +136,7 @@ public final class LogJson {
                 errors.add(new RejectedRecord(index, "body", "nothing may follow the array of entries"));
             }
         } catch (IOException e) {
-            String detail = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            String detail = e instanceof JsonProcessingException j ? JsonSyntax.messageWithLocation(j) : e.getMessage();
             errors.add(new RejectedRecord(index, "body", "malformed JSON from entry " + index + " on: " + detail));
         }
     }

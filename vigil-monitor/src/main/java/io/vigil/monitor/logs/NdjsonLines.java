@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import io.vigil.core.json.JsonSyntax;
 import io.vigil.core.loggroup.LogEntry;
 import io.vigil.core.loggroup.StateMapping;
 import io.vigil.monitor.traffic.RejectedRecord;
@@ -129,7 +130,7 @@ final class NdjsonLines {
                 throw new JsonParseException(p, "a line must hold one JSON object");
             }
         } catch (IOException e) {
-            String detail = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            String detail = e instanceof JsonProcessingException j ? JsonSyntax.message(j) : e.getMessage();
             entry = null;
             rejected = new LogJson.FieldException("body", "line is not valid JSON: " + detail);
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import io.vigil.core.json.JsonSyntax;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.DateTimeException;
@@ -118,7 +119,7 @@ public final class TrafficJson {
                 } catch (JsonProcessingException e) {
                     // The line may have read as a record before its trailing garbage: it counts as broken.
                     out.truncate(records, errors);
-                    out.reject(index, "body", "line is not valid JSON: " + e.getOriginalMessage());
+                    out.reject(index, "body", "line is not valid JSON: " + JsonSyntax.message(e));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -1,6 +1,7 @@
 package io.vigil.monitor.traffic;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
@@ -88,6 +89,14 @@ class TrafficJsonTest {
         ParsedTraffic lines = parse(GOOD + "\r\n\r\n{\"api\": oops}\n" + GOOD + "\n");
         assertThat(lines.positions()).containsExactly(0, 2);
         assertThat(lines.errors()).extracting(RejectedRecord::index).containsExactly(1);
+    }
+
+    @Test
+    void anUnclosedRecordIsReportedWithoutJacksonsSourceDescription() {
+        ParsedTraffic p = parse(GOOD + "\n{\"api\": \"a\"\n");
+        assertThat(p.errors()).extracting(RejectedRecord::index, RejectedRecord::message).containsExactly(
+                tuple(1, "line is not valid JSON: Unexpected end-of-input: expected close marker for Object (opened "
+                        + "at line 1, column 1)"));
     }
 
     @Test

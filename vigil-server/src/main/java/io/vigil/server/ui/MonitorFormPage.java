@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.vigil.core.json.JsonSyntax;
 import io.vigil.monitor.InvalidMonitorException;
 import io.vigil.monitor.Monitor;
 import io.vigil.monitor.MonitorNameTakenException;
@@ -175,7 +176,7 @@ final class MonitorFormPage {
             String where = e.getLocation() == null ? ""
                     : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
             throw new InvalidMonitorException(field, field + " is not valid JSON" + where + ": "
-                    + e.getOriginalMessage());
+                    + JsonSyntax.message(e));
         }
     }
 
