@@ -2,6 +2,7 @@ package io.vigil.cli;
 
 import io.vigil.core.concurrent.ParallelLoop;
 import io.vigil.core.data.Column;
+import io.vigil.core.data.IdentifierColumns;
 import io.vigil.core.data.Matrix;
 import io.vigil.core.data.Table;
 import io.vigil.core.detect.Detector;
@@ -173,6 +174,12 @@ final class DetectRunCommand implements Callable<Integer> {
         Table features = table.without(dropped);
         if (features.columns().isEmpty()) {
             throw new UserInputException(input + ": no feature columns are left after --exclude and --label");
+        }
+        for (String id : IdentifierColumns.find(features)) {
+            // Kept, as documented (every column not excluded is a feature), but hashed it is only noise.
+            spec.commandLine().getErr().printf(Locale.ROOT, "vigil: note: column '%s' has a different value in "
+                    + "every row (an identifier); hashed, it is a feature of pure noise. Leave it out with "
+                    + "--exclude %s%n", id, id);
         }
         SchemaEncoder encoder = SchemaEncoder.fit(features, null);
         Matrix matrix = encoder.encode(features);

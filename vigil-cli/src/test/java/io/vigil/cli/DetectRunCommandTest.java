@@ -45,6 +45,19 @@ class DetectRunCommandTest {
     }
 
     @Test
+    void aTextIdentifierColumnIsKeptButNamedWithHowToLeaveItOut() throws IOException {
+        String csv = Files.readString(data).replaceAll("(?m)^(\\d+),", "req-$1,");
+        Path ids = Files.writeString(dir.resolve("ids.csv"), csv);
+        Result r = run("detect", "run", "--algorithm", "isolation_forest", "--input", ids.toString(), "--label",
+                "label");
+        assertThat(r.code()).isZero();
+        assertThat(r.err()).isEqualToIgnoringNewLines("vigil: note: column 'id' has a different value in every row "
+                + "(an identifier); hashed, it is a feature of pure noise. Leave it out with --exclude id");
+        assertThat(run("detect", "run", "--algorithm", "isolation_forest", "--input", ids.toString(), "--label",
+                "label", "--exclude", "id").err()).isEmpty();
+    }
+
+    @Test
     void writesOneRowPerInputRowAndPrintsASummary() throws IOException {
         Path out = dir.resolve("out.csv");
         Path model = dir.resolve("m.json");

@@ -1,5 +1,6 @@
 package io.vigil.workflow;
 
+import io.vigil.core.data.IdentifierColumns;
 import io.vigil.core.data.Matrix;
 import io.vigil.core.data.Table;
 import io.vigil.core.detect.Detector;

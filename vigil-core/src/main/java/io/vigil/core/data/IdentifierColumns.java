@@ -1,7 +1,5 @@
-package io.vigil.workflow;
+package io.vigil.core.data;
 
-import io.vigil.core.data.Column;
-import io.vigil.core.data.Table;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -11,11 +9,11 @@ import java.util.Set;
 /**
  * Text columns in which every row holds a value of its own: order numbers, UUIDs, request ids. Such a column says
  * nothing about whether a row is normal, and encoded (hashed) it is a feature of pure noise that dilutes every
- * detector, so a run leaves it out unless the detector names it in {@code columns}.
+ * detector, so callers leave such columns out or warn about them.
  */
-final class IdentifierColumns {
+public final class IdentifierColumns {
     /** Below this many rows, all-distinct values are as likely chance as an identifier. */
-    static final int MIN_ROWS = 20;
+    public static final int MIN_ROWS = 20;
     /** Rows checked with a plain set before hashing the whole column. */
     private static final int HEAD = 1024;
 
@@ -23,7 +21,7 @@ final class IdentifierColumns {
     }
 
     /** The identifier columns of a table, in table order. */
-    static List<String> find(Table table) {
+    public static List<String> find(Table table) {
         List<String> out = new ArrayList<>();
         if (table.rows() < MIN_ROWS) {
             return out;
