@@ -1,5 +1,6 @@
 package io.vigil.monitor;
 
+import io.vigil.monitor.action.ActionAttempt;
 import io.vigil.monitor.action.ActionDispatcher;
 import io.vigil.monitor.action.MailSettings;
 import io.vigil.monitor.action.RetryPolicy;
@@ -17,6 +18,7 @@ import io.vigil.monitor.traffic.TrafficRetention;
 import io.vigil.monitor.traffic.TrafficStore;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -38,10 +40,12 @@ public final class MonitorSystem implements AutoCloseable {
         return t;
     });
     private final LogAnomalies logs;
+    private final Clock clock;
 
     private MonitorSystem(MonitorDatabase db, Path dataDir, TrafficRetention retention, ActionDispatcher dispatcher,
                           LogSettings logSettings, Clock clock) {
         this.db = db;
+        this.clock = clock;
         this.traffic = new TrafficStore(db, retention, clock);
         this.monitors = new MonitorService(db, clock);
         this.runs = new RunStore(db);
@@ -113,6 +117,14 @@ public final class MonitorSystem implements AutoCloseable {
 
     public MonitorScheduler scheduler() {
         return scheduler;
+    }
+
+    /**
+     * Sends a test notification through a monitor's actions (all, or the one at {@code actionIndex}) and returns
+     * each one's outcome; stores nothing (see {@link MonitorRunner#test}).
+     */
+    public List<ActionAttempt> testActions(long monitorId, Integer actionIndex) {
+        return runner.test(monitors.get(monitorId), actionIndex, clock.instant());
     }
 
     /** Licence-server request logs and their group anomalies. */

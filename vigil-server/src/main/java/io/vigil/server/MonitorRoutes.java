@@ -135,6 +135,29 @@ final class MonitorRoutes {
         ResponseWriter.json(ctx, 200, map(system.backtester().backtest(id, from, to)));
     }
 
+    /** Sends a test notification: {@code {"index": n}} for one action, an empty body (or {}) for all of them. */
+    void testActions(Context ctx) throws IOException {
+        long id = id(ctx);
+        byte[] raw = body(ctx);
+        Integer index = null;
+        if (raw.length > 0) {
+            var body = ResponseWriter.JSON.readTree(raw);
+            if (body != null && !body.isMissingNode() && !body.isObject()) {
+                throw new InvalidRequestException(null, "the body must be empty or {\"index\": n}");
+            }
+            var given = body == null ? null : body.get("index");
+            if (given != null && !given.isNull()) {
+                if (!given.canConvertToInt() || !given.isIntegralNumber()) {
+                    throw new InvalidRequestException("index", "index must be a whole number, got " + given);
+                }
+                index = given.intValue();
+            }
+        }
+        List<Object> data = new ArrayList<>();
+        system.testActions(id, index).forEach(a -> data.add(map(a)));
+        ResponseWriter.json(ctx, 200, list(data, data.size()));
+    }
+
     private Map<String, Object> monitor(Monitor m) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("object", "monitor");

@@ -149,6 +149,7 @@ public final class VigilServer implements AutoCloseable {
         route(cfg, "GET", "/v1/monitors/{id}/runs", monitor::runs);
         route(cfg, "GET", "/v1/monitors/{id}/conditions/{index}/series", monitor::series);
         route(cfg, "POST", "/v1/monitors/{id}/backtest", monitor::backtest);
+        route(cfg, "POST", "/v1/monitors/{id}/actions/test", monitor::testActions);
         route(cfg, "GET", "/v1/schedules/describe", monitor::describeSchedule);
         WorkflowRoutes wf = new WorkflowRoutes(workflow, config.maxBodyBytes());
         route(cfg, "POST", "/v1/datasets", wf::importDataset);

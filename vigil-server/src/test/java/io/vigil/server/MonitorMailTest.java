@@ -75,4 +75,42 @@ class MonitorMailTest {
             assertThat(run.path("actions").get(0).path("success").asBoolean()).isTrue();
         }
     }
+
+    @Test
+    void aTestNotificationGoesOutOnRequestAndIsNotARun() throws Exception {
+        MailSettings mail = new MailSettings("127.0.0.1", smtp.getSmtp().getPort(), false, "alerts", "s3cret",
+                "alerts@vigil.test");
+        try (TestServer api = TestServer.start(ServerConfig.local(dir).withClock(new ManualClock(NOON)).withMail(mail))) {
+            long id = api.post("/v1/monitors", """
+                    {"name": "Quiet", "environment": "prod", "schedule": "0 */5 * ? * *", "query": {},
+                     "conditions": [{"type": "metric", "aggregation": "count", "operator": "below", "threshold": 1}],
+                     "actions": [{"type": "email", "to": ["oncall@example.com"]}]}
+                    """).json().path("id").asLong();
+            TestServer.Response sent = api.post("/v1/monitors/" + id + "/actions/test", "");
+            assertThat(sent.status()).as(sent.text()).isEqualTo(200);
+            JsonNode attempt = sent.json().path("data").get(0);
+            assertThat(attempt.path("action_type").asText()).isEqualTo("email");
+            assertThat(attempt.path("event").asText()).isEqualTo("test");
+            assertThat(attempt.path("success").asBoolean()).as(attempt.toString()).isTrue();
+            assertThat(smtp.getReceivedMessages()).singleElement()
+                    .satisfies(m -> assertThat(m.getSubject()).isEqualTo("[Vigil] Quiet test: MET"));
+            assertThat(api.get("/v1/monitors/" + id + "/runs").json().path("total").asLong()).isZero();
+
+            TestServer.Response badIndex = api.post("/v1/monitors/" + id + "/actions/test", "{\"index\": 3}");
+            assertThat(badIndex.status()).isEqualTo(400);
+            assertThat(badIndex.errorParam()).isEqualTo("index");
+            assertThat(api.post("/v1/monitors/" + id + "/actions/test", "{\"index\": \"0\"}").errorParam())
+                    .isEqualTo("index");
+            assertThat(api.post("/v1/monitors/" + (id + 1) + "/actions/test", "").status()).isEqualTo(404);
+
+            long silent = api.post("/v1/monitors", """
+                    {"name": "Silent", "environment": "prod", "schedule": "0 */5 * ? * *", "query": {},
+                     "conditions": [{"type": "metric", "aggregation": "count", "operator": "below", "threshold": 1}]}
+                    """).json().path("id").asLong();
+            TestServer.Response none = api.post("/v1/monitors/" + silent + "/actions/test", "{}");
+            assertThat(none.status()).isEqualTo(400);
+            assertThat(none.errorParam()).isEqualTo("actions");
+            assertThat(none.error().path("message").asText()).startsWith("monitor " + silent + " has no actions");
+        }
+    }
 }

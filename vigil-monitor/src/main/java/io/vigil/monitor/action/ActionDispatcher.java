@@ -81,6 +81,32 @@ public final class ActionDispatcher {
         return attempts;
     }
 
+    /**
+     * Sends a test notification ({@link NotificationEvent#TEST}) built from {@code run}: every action, or only the one
+     * at {@code actionIndex}, tried once and never retried, so the answer comes back while the user waits.
+     */
+    public List<ActionAttempt> test(Monitor monitor, MonitorRun run, Integer actionIndex) {
+        byte[] body;
+        try {
+            body = json.writeValueAsBytes(NotificationPayload.body(monitor, run, NotificationEvent.TEST));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise notification", e);
+        }
+        Map<String, String> values = NotificationPayload.placeholders(monitor, run, NotificationEvent.TEST,
+                new String(body, StandardCharsets.UTF_8));
+        List<ActionAttempt> attempts = new ArrayList<>();
+        List<Action> actions = monitor.spec().actions();
+        for (int i = 0; i < actions.size(); i++) {
+            if (actionIndex == null || actionIndex == i) {
+                Instant at = clock.instant();
+                Outcome o = send(actions.get(i), body, values);
+                attempts.add(new ActionAttempt(i, actions.get(i).type(), NotificationEvent.TEST, 1, at, o.success,
+                        o.status, o.message));
+            }
+        }
+        return attempts;
+    }
+
     private void deliver(int index, Action action, NotificationEvent event, byte[] body, Map<String, String> values,
                          List<ActionAttempt> attempts) {
         for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {

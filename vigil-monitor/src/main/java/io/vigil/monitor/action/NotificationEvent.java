@@ -6,10 +6,11 @@ import java.util.Locale;
 
 /**
  * What a run means for the monitor's incident: TRIGGERED on the transition into MET (alerts go out once per
- * incident), RECOVERED on the transition back to NOT_MET, NONE otherwise (ERROR runs change nothing).
+ * incident), RECOVERED on the transition back to NOT_MET, NONE otherwise (ERROR runs change nothing). TEST marks a
+ * notification sent on request to check that the actions reach their receivers; no run ever has it.
  */
 public enum NotificationEvent {
-    NONE, TRIGGERED, RECOVERED;
+    NONE, TRIGGERED, RECOVERED, TEST;
 
     @JsonValue
     public String wireName() {

@@ -1,5 +1,6 @@
 package io.vigil.monitor.run;
 
+import io.vigil.monitor.InvalidMonitorException;
 import io.vigil.monitor.Monitor;
 import io.vigil.monitor.action.ActionAttempt;
 import io.vigil.monitor.action.ActionDispatcher;
@@ -25,6 +26,8 @@ import java.util.List;
 public final class MonitorRunner {
     /** Extra runs fetched beyond the deepest look-back, so a few ERROR runs in between do not starve the baseline. */
     private static final int HISTORY_SLACK = 50;
+    /** Upper end of "every run so far" (run times are stored as microseconds, which Instant.MAX overflows). */
+    private static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
 
     private final MonitorEvaluator evaluator;
     private final RunStore runs;
@@ -48,6 +51,31 @@ public final class MonitorRunner {
             run = run.withActions(attempts);
         }
         return run;
+    }
+
+    /**
+     * Sends a test notification through the monitor's actions (all, or the one at {@code actionIndex}) and stores
+     * nothing. It carries the latest run's values when there is one, so receivers see a real payload; before the
+     * first run, an empty run at {@code now}.
+     *
+     * @throws InvalidMonitorException when the monitor has no actions or the index is not one of them
+     */
+    public List<ActionAttempt> test(Monitor monitor, Integer actionIndex, Instant now) {
+        int count = monitor.spec().actions().size();
+        if (count == 0) {
+            throw new InvalidMonitorException("actions", "monitor " + monitor.id() + " has no actions to test; add "
+                    + "one with PUT /v1/monitors/" + monitor.id());
+        }
+        if (actionIndex != null && (actionIndex < 0 || actionIndex >= count)) {
+            throw new InvalidMonitorException("index", "index must be between 0 and " + (count - 1) + " (the monitor "
+                    + "has " + count + " action" + (count == 1 ? "" : "s") + "), got " + actionIndex);
+        }
+        List<MonitorRun> latest = runs.runs(monitor.id(), Instant.EPOCH, LATEST, 0, 1).runs();
+        MonitorRun run = latest.isEmpty()
+                ? new MonitorRun(0, monitor.id(), now, now, now, RunResult.MET, NotificationEvent.TEST, null,
+                List.of(), List.of())
+                : latest.get(0);
+        return dispatcher.test(monitor, run, actionIndex);
     }
 
     static boolean shouldNotify(MonitorSpec spec, NotificationEvent event) {

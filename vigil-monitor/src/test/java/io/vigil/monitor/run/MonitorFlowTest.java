@@ -304,6 +304,43 @@ class MonitorFlowTest {
     }
 
     @Test
+    void aTestNotificationTriesEachActionOnceAndStoresNothing() throws Exception {
+        Monitor monitor = latencyMonitor();
+        List<ActionAttempt> first = system.testActions(monitor.id(), null);
+        assertThat(first).extracting(ActionAttempt::actionType, ActionAttempt::success, ActionAttempt::statusCode)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("webhook", false, 500),
+                        org.assertj.core.groups.Tuple.tuple("email", true, null));
+        assertThat(first).allSatisfy(a -> assertThat(a.event()).isEqualTo(NotificationEvent.TEST));
+        assertThat(waits).isEmpty(); // a failed test is reported, not retried
+        JsonNode body = new ObjectMapper().readTree(bodies.get(0));
+        assertThat(body.get("event").asText()).isEqualTo("test");
+        assertThat(body.get("run").get("id").asLong()).isZero(); // no run yet: an empty one
+        assertThat(signatures.get(0)).isNotNull();
+        assertThat(smtp.getReceivedMessages()).singleElement()
+                .satisfies(m -> assertThat(m.getSubject()).isEqualTo("[Vigil] Payments latency test: MET"));
+
+        // Only the action asked for; the receiver answers 200 from its third request on.
+        assertThat(system.testActions(monitor.id(), 0)).singleElement().satisfies(a -> assertThat(a.statusCode())
+                .isEqualTo(500));
+        assertThat(system.testActions(monitor.id(), 0)).singleElement().satisfies(a -> assertThat(a.success()).isTrue());
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        assertThat(system.runs().runs(monitor.id(), Instant.EPOCH, NOON.plusSeconds(86_400), 0, 10).total()).isZero();
+
+        // After a run, a test carries that run's values.
+        traffic(NOON.plusSeconds(300), 100);
+        MonitorRun run = system.runner().run(monitor, NOON.plusSeconds(300));
+        system.testActions(monitor.id(), 0);
+        JsonNode after = new ObjectMapper().readTree(bodies.get(bodies.size() - 1));
+        assertThat(after.get("run").get("id").asLong()).isEqualTo(run.id());
+        assertThat(after.get("run").get("conditions").get(0).get("value").asDouble()).isEqualTo(100.0);
+
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(
+                io.vigil.monitor.InvalidMonitorException.class, () -> system.testActions(monitor.id(), 2)))
+                .satisfies(e -> assertThat(e.field()).isEqualTo("index"))
+                .hasMessage("index must be between 0 and 1 (the monitor has 2 actions), got 2");
+    }
+
+    @Test
     void httpCallActionFillsItsTemplate() {
         Monitor monitor = system.monitors().create(MonitorJson.parse(Map.of(
                 "name", "Slow search",
