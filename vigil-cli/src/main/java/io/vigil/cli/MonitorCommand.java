@@ -183,6 +183,31 @@ final class MonitorCommand implements Runnable {
         return 0;
     }
 
+    @Command(name = "test-actions", mixinStandardHelpOptions = true,
+            description = "Send a test notification through a monitor's actions (each tried once, event 'test', the "
+                    + "latest run's values) and print what each receiver answered; stores nothing. Exits 1 when an "
+                    + "action failed.")
+    int testActions(@Mixin ServerApiOptions api,
+                    @Parameters(paramLabel = "ID", description = "Monitor id.") long id,
+                    @Option(names = "--index", paramLabel = "N",
+                            description = "Only the action at this position (0 is the first).") Integer index) {
+        JsonNode result = api.client().post("/v1/monitors/" + id + "/actions/test",
+                index == null ? Map.of() : Map.of("index", index));
+        PrintWriter out = out();
+        boolean all = true;
+        for (JsonNode a : result.path("data")) {
+            boolean ok = a.path("success").asBoolean();
+            all &= ok;
+            JsonNode status = a.path("status_code");
+            String answer = text(a, "message") != null ? text(a, "message")
+                    : status.isNumber() ? "HTTP " + status.asInt() : null;
+            out.println("action " + a.path("action_index").asInt() + " (" + a.path("action_type").asText() + "): "
+                    + (ok ? "delivered" : "failed") + (answer == null ? "" : ": " + answer));
+        }
+        out.flush();
+        return all ? 0 : 1;
+    }
+
     @Command(name = "describe-schedule", mixinStandardHelpOptions = true,
             description = "Describe a Quartz cron expression (with seconds) in words, with its next 3 fire times.")
     int describeSchedule(@Mixin ServerApiOptions api,

@@ -187,6 +187,39 @@ class MonitorCommandTest {
     }
 
     @Test
+    void testActionsPrintsWhatEachReceiverAnswered() throws IOException {
+        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+            DetectRunCommandTest.Result created = vigil("monitor", "create", "--file", spec("Hooked", """
+                    , "actions": [{"type": "webhook", "url": "%s"}, {"type": "webhook", "url": "http://127.0.0.1:9/x"}]"""
+                    .formatted(hook)).toString());
+            long id = Long.parseLong(created.out().split(" ")[2]);
+
+            DetectRunCommandTest.Result both = vigil("monitor", "test-actions", String.valueOf(id));
+            assertThat(both.code()).as(both.err()).isEqualTo(1);
+            List<String> lines = both.out().lines().toList();
+            assertThat(lines).hasSize(2);
+            assertThat(lines.get(0)).isEqualTo("action 0 (webhook): delivered: HTTP 204");
+            assertThat(lines.get(1)).startsWith("action 1 (webhook): failed: ");
+
+            assertThat(vigil("monitor", "test-actions", String.valueOf(id), "--index", "0").code()).isZero();
+            DetectRunCommandTest.Result bad = vigil("monitor", "test-actions", String.valueOf(id), "--index", "5");
+            assertThat(bad.code()).isEqualTo(2);
+            assertThat(bad.err()).contains("index must be between 0 and 1");
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    @Test
     void ingestsAJsonArray() throws IOException {
         Path file = dir.resolve("traffic.json");
         Files.writeString(file, """

@@ -45,6 +45,25 @@ class WebUiTest {
     }
 
     @Test
+    void theMonitorPageListsItsActionsAndSendsATestNotification() throws Exception {
+        try (TestServer api = TestServer.start(dataDir)) {
+            // Port 9 on loopback has no listener: the test comes back as a failure, in words.
+            long id = api.post("/v1/monitors", """
+                    {"name": "Hooked", "environment": "prod", "schedule": "0 */5 * ? * *", "query": {},
+                     "conditions": [{"type": "metric", "aggregation": "count", "operator": "above", "threshold": 5}],
+                     "actions": [{"type": "webhook", "url": "http://127.0.0.1:9/hook", "secret": "never-shown"}]}""")
+                    .json().get("id").asLong();
+            String page = get(api.base + "/ui/monitors/" + id, null).body();
+            assertThat(page).contains("<li>webhook: POST http://127.0.0.1:9/hook</li>").contains("test-actions-form")
+                    .doesNotContain("never-shown");
+            String result = postForm(api.base + "/ui/monitors/" + id + "/test-actions", Map.of(), null).body();
+            assertThat(result).contains("id=\"test-actions\"").contains("1. webhook")
+                    .contains("<span class=\"badge alert\">failed</span>");
+            assertThat(api.get("/v1/monitors/" + id + "/runs").json().get("total").asLong()).isZero();
+        }
+    }
+
+    @Test
     void formErrorsComeBackInWordsNextToTheirField() throws Exception {
         try (TestServer api = TestServer.start(dataDir)) {
             HttpResponse<String> badJson = postForm(api.base + "/ui/monitors", Map.of("name", "Checkout",

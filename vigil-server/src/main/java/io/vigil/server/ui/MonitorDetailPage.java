@@ -24,7 +24,8 @@ import java.util.Map;
 
 /**
  * {@code /ui/monitors/{id}}: the definition, a chart per condition (values, EMA bands or thresholds, fired points)
- * drawn by our script from {@code series.json}, the latest runs with each condition's state, and a backtest form.
+ * drawn by our script from {@code series.json}, the latest runs with each condition's state, the actions with a test
+ * button ({@link MonitorActionsSection}), and a backtest form.
  */
 final class MonitorDetailPage {
     /** Runs shown in the table; older ones stay in the store and in the REST API's paging. */
@@ -37,12 +38,15 @@ final class MonitorDetailPage {
     private final UiSessions sessions;
     private final Clock clock;
     private final ObjectMapper json;
+    private final MonitorActionsSection actions;
 
-    MonitorDetailPage(MonitorSystem system, UiSessions sessions, Clock clock, ObjectMapper json) {
+    MonitorDetailPage(MonitorSystem system, UiSessions sessions, Clock clock, ObjectMapper json,
+                      MonitorActionsSection actions) {
         this.system = system;
         this.sessions = sessions;
         this.clock = clock;
         this.json = json;
+        this.actions = actions;
     }
 
     String page(Context ctx) {
@@ -90,6 +94,7 @@ final class MonitorDetailPage {
             body.append(runTable("runs", runs.runs(), conditions.size()));
         }
         body.append("</section>");
+        body.append(actions.card(m));
 
         Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
         body.append("""

@@ -35,6 +35,7 @@ public final class WebUi {
     private final MonitorListPage monitorList;
     private final MonitorFormPage monitorForm;
     private final MonitorDetailPage monitorDetail;
+    private final MonitorActionsSection monitorActions;
     private final StreamPages streams;
     private final DatasetPages datasets;
     private final DetectorPages detectors;
@@ -56,7 +57,8 @@ public final class WebUi {
         this.models = new ModelPages(anomaly, sessions);
         this.monitorList = new MonitorListPage(monitorSystem, sessions);
         this.monitorForm = new MonitorFormPage(monitorSystem, sessions, json);
-        this.monitorDetail = new MonitorDetailPage(monitorSystem, sessions, clock, json);
+        this.monitorActions = new MonitorActionsSection(monitorSystem);
+        this.monitorDetail = new MonitorDetailPage(monitorSystem, sessions, clock, json, monitorActions);
         this.streams = new StreamPages(streamService, sessions, json);
         this.datasets = new DatasetPages(workflow, sessions);
         this.detectors = new DetectorPages(workflow, anomaly.registry(), sessions);
@@ -96,6 +98,7 @@ public final class WebUi {
         post(cfg, Kind.FRAGMENT, "/ui/monitors/{id}/status", monitorList::toggle);
         get(cfg, Kind.JSON, "/ui/monitors/{id}/conditions/{index}/series.json", monitorDetail::series);
         post(cfg, Kind.FRAGMENT, "/ui/monitors/{id}/backtest", monitorDetail::backtest);
+        post(cfg, Kind.FRAGMENT, "/ui/monitors/{id}/test-actions", monitorActions::test);
         get(cfg, Kind.PAGE, "/ui/streams", streams::list);
         get(cfg, Kind.PAGE, "/ui/streams/{name}", streams::detail);
         get(cfg, Kind.JSON, "/ui/streams/{name}/recent.json", streams::recent);
