@@ -58,7 +58,8 @@ class WebUiTest {
                     .doesNotContain("never-shown");
             String result = postForm(api.base + "/ui/monitors/" + id + "/test-actions", Map.of(), null).body();
             assertThat(result).contains("id=\"test-actions\"").contains("1. webhook")
-                    .contains("<span class=\"badge alert\">failed</span>");
+                    .contains("<span class=\"badge alert\">failed</span>")
+                    .contains("cannot connect to 127.0.0.1:9 (connection refused or unreachable)");
             assertThat(api.get("/v1/monitors/" + id + "/runs").json().get("total").asLong()).isZero();
         }
     }

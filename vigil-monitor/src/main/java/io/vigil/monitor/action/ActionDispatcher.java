@@ -174,11 +174,31 @@ public final class ActionDispatcher {
             boolean retryable = code / 100 != 4 || code == 408 || code == 429;
             return new Outcome(code / 100 == 2, code, summary, retryable);
         } catch (IOException e) {
-            return new Outcome(false, null, e.getClass().getSimpleName() + ": " + e.getMessage());
+            return new Outcome(false, null, failure(request, e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Outcome(false, null, "interrupted");
         }
+    }
+
+    /**
+     * Why a request got no answer, in words: the JDK client's ConnectException carries no message at all, so
+     * "ConnectException: null" told an operator nothing about which receiver to check.
+     */
+    private static String failure(HttpRequest request, IOException e) {
+        String where = request.uri().getHost() + (request.uri().getPort() < 0 ? "" : ":" + request.uri().getPort());
+        if (e instanceof java.net.http.HttpConnectTimeoutException) {
+            return "no connection to " + where + " within the connect timeout";
+        }
+        if (e instanceof java.net.http.HttpTimeoutException) {
+            return "no answer from " + where + " within " + request.timeout().map(Duration::toSeconds).orElse(0L)
+                    + " s";
+        }
+        if (e instanceof java.net.ConnectException) {
+            return "cannot connect to " + where + " (connection refused or unreachable)";
+        }
+        Throwable cause = e.getMessage() == null && e.getCause() != null ? e.getCause() : e;
+        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     }
 
     private Outcome email(EmailAction action, Map<String, String> values) {

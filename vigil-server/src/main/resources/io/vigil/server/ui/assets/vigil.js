@@ -76,8 +76,11 @@
   }
 
   function line(label, data, color, dash) {
-    // A line needs two points: with fewer runs than that, or few enough to count, each run shows as a dot.
-    var radius = data.length < 2 ? 3 : (!dash && data.length <= 30 ? 2.5 : 0);
+    // A line needs two points: a value with none beside it (one run, or one between runs that recorded nothing,
+    // such as ERROR runs) shows as a dot, and so does every run while there are few enough to count.
+    var dots = !dash && data.length <= 30;
+    var present = data.filter(function (v) { return v !== null && v !== undefined; }).length;
+    var radius = present < 2 ? 3 : (dots ? 2.5 : 0);
     return {label: label, data: data, borderColor: color, backgroundColor: color, borderWidth: dash ? 1.5 : 2,
       borderDash: dash || [], pointRadius: radius, spanGaps: true, tension: 0};
   }
