@@ -67,7 +67,8 @@ class ActionPartsTest {
                         org.assertj.core.groups.Tuple.tuple("webhook", 2, false),
                         org.assertj.core.groups.Tuple.tuple("webhook", 3, false),
                         org.assertj.core.groups.Tuple.tuple("email", 1, false));
-        assertThat(attempts.get(0).message()).contains("ConnectException");
+        assertThat(attempts.get(0).message()).isEqualTo("cannot connect to 127.0.0.1:" + closedPort
+                + " (connection refused or unreachable)");
         assertThat(attempts.get(3).message()).contains("no SMTP server");
         // The missing mail configuration is not retried: only the webhook waited.
         assertThat(waits).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(3));
