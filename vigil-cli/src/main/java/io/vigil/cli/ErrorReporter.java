@@ -32,8 +32,10 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
             message = d.toString();
         } else if (e instanceof InvalidParameterException p) {
             // Most messages already name the parameter ("trees must be a number"): no second copy in front.
-            message = p.parameter() == null || p.getMessage().contains(p.parameter()) ? p.getMessage()
-                    : p.parameter() + ": " + p.getMessage();
+            String m = p.getMessage();
+            boolean named = p.parameter() == null || m.startsWith(p.parameter() + " ")
+                    || m.contains("'" + p.parameter() + "'");
+            message = named ? m : p.parameter() + ": " + m;
         } else if (e instanceof RequestRejectedException r) {
             message = r.line();
             code = r.status() >= 500 ? INTERNAL : BAD_INPUT;
