@@ -51,6 +51,20 @@ final class MonitorRoutes {
         ResponseWriter.json(ctx, 200, list(new ArrayList<>(envs), envs.size()));
     }
 
+    /** {@code ?environment=&from=&to=}: stored traffic per environment and API; all of it by default. */
+    void trafficSummary(Context ctx) throws IOException {
+        String environment = blankToNull(ctx.queryParam("environment"));
+        Instant from = instant(ctx.queryParam("from"), "from", Instant.EPOCH);
+        Instant to = instant(ctx.queryParam("to"), "to", FAR_FUTURE);
+        if (!from.isBefore(to)) {
+            throw new InvalidRequestException("to", "to must be after from");
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("object", "traffic_summary");
+        out.putAll(map(system.traffic().summary(environment, from, to)));
+        ResponseWriter.json(ctx, 200, out);
+    }
+
     void create(Context ctx) throws IOException {
         Monitor created = system.monitors().create(MonitorJson.parse(body(ctx)));
         ResponseWriter.json(ctx, 201, monitor(created));

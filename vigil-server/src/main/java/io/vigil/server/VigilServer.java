@@ -138,6 +138,7 @@ public final class VigilServer implements AutoCloseable {
         MonitorRoutes monitor = new MonitorRoutes(monitors, config.maxBodyBytes());
         route(cfg, "POST", "/v1/traffic", monitor::ingest);
         route(cfg, "GET", "/v1/traffic/environments", monitor::environments);
+        route(cfg, "GET", "/v1/traffic/summary", monitor::trafficSummary);
         route(cfg, "POST", "/v1/monitors", monitor::create);
         route(cfg, "GET", "/v1/monitors", monitor::search);
         // Registered before /v1/monitors/{id}, which would otherwise take "name-availability" for an id.

@@ -53,6 +53,19 @@ class MonitorApiTest {
             assertThat(rejected.get(0).get("index").asInt()).isEqualTo(75);
             assertThat(rejected.get(0).get("field").asText()).isEqualTo("status_code");
             assertThat(api.get("/v1/traffic/environments").json().get("data").get(0).asText()).isEqualTo("prod");
+            JsonNode summary = api.get("/v1/traffic/summary?environment=prod").json();
+            assertThat(summary.get("object").asText()).isEqualTo("traffic_summary");
+            assertThat(summary.get("requests").asLong()).isEqualTo(75);
+            JsonNode payments = summary.get("apis").get(0);
+            assertThat(payments.get("api").asText()).isEqualTo("payments");
+            assertThat(payments.get("failed").asLong()).isZero();
+            assertThat(payments.get("first_at").asText()).isEqualTo(T0.toString());
+            assertThat(payments.get("last_at").asText()).isEqualTo(T0.plusSeconds(29 * 60 + 30).toString());
+            assertThat(api.get("/v1/traffic/summary?from=" + T0.plusSeconds(15 * 60)).json().get("requests").asLong())
+                    .isEqualTo(60);
+            TestServer.Response backwards = api.get("/v1/traffic/summary?from=" + T0 + "&to=" + T0);
+            assertThat(backwards.status()).isEqualTo(400);
+            assertThat(backwards.errorParam()).isEqualTo("to");
 
             TestServer.Response created = api.post("/v1/monitors", monitor("Payments volume", "0 */5 * ? * *"));
             assertThat(created.status()).as(created.toString()).isEqualTo(201);

@@ -126,6 +126,56 @@ public final class TrafficStore {
         });
     }
 
+    /**
+     * Stored traffic per environment and API in [from, to): counts, failures, latency and the first and last record.
+     * {@code environment} null means every environment. Values are bound as parameters, never spliced into SQL.
+     */
+    public TrafficSummary summary(String environment, Instant from, Instant to) {
+        String where = "ts >= make_timestamp(?::BIGINT) AND ts < make_timestamp(?::BIGINT)"
+                + (environment == null ? "" : " AND environment = ?");
+        return db.withConnection(c -> {
+            long total;
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM traffic WHERE " + where)) {
+                bindSummary(ps, environment, from, to);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    total = rs.getLong(1);
+                }
+            }
+            List<TrafficSummary.ApiTraffic> apis = new ArrayList<>();
+            boolean truncated = false;
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT environment, api, count(*), count(*) FILTER (WHERE result <> 'success'),
+                           count(*) FILTER (WHERE status_code >= 500), avg(response_time_ms),
+                           quantile_cont(response_time_ms, 0.95), epoch_us(min(ts)), epoch_us(max(ts))
+                    FROM traffic WHERE %s GROUP BY environment, api ORDER BY environment, api LIMIT %d"""
+                    .formatted(where, TrafficSummary.MAX_GROUPS + 1))) {
+                bindSummary(ps, environment, from, to);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (apis.size() == TrafficSummary.MAX_GROUPS) {
+                            truncated = true;
+                            break;
+                        }
+                        apis.add(new TrafficSummary.ApiTraffic(rs.getString(1), rs.getString(2), rs.getLong(3),
+                                rs.getLong(4), rs.getLong(5), rs.getDouble(6), rs.getDouble(7),
+                                Micros.toInstant(rs.getLong(8)), Micros.toInstant(rs.getLong(9))));
+                    }
+                }
+            }
+            return new TrafficSummary(environment, from, to, total, apis, truncated);
+        });
+    }
+
+    private static void bindSummary(PreparedStatement ps, String environment, Instant from, Instant to)
+            throws SQLException {
+        ps.setLong(1, Micros.of(from));
+        ps.setLong(2, Micros.of(to));
+        if (environment != null) {
+            ps.setString(3, environment);
+        }
+    }
+
     /** Number of stored records. */
     public long count() {
         return db.withConnection(c -> {

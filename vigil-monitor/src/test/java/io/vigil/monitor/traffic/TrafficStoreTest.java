@@ -77,6 +77,37 @@ class TrafficStoreTest {
     }
 
     @Test
+    void summaryCountsEachApiOfEachEnvironmentInTheRange(@TempDir Path dir) {
+        try (MonitorDatabase db = MonitorDatabase.open(dir)) {
+            TrafficStore store = new TrafficStore(db, TrafficRetention.DEFAULT, new MutableClock(T0));
+            List<TrafficRecord> batch = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                batch.add(record(T0.plusSeconds(i), "orders", i < 2 ? 503 : 200,
+                        i < 2 ? TrafficResult.FAILED : TrafficResult.SUCCESS, 10 + i));
+            }
+            batch.add(record(T0.plusSeconds(5), "search", 200, TrafficResult.BLOCKED, 7));
+            batch.add(record(T0.minusSeconds(3600), "search", 200, TrafficResult.SUCCESS, 7));
+            store.ingest(batch);
+
+            TrafficSummary all = store.summary(null, T0, T0.plusSeconds(60));
+            assertThat(all.requests()).isEqualTo(21);
+            assertThat(all.truncated()).isFalse();
+            assertThat(all.apis()).extracting(TrafficSummary.ApiTraffic::api, TrafficSummary.ApiTraffic::requests,
+                    TrafficSummary.ApiTraffic::failed, TrafficSummary.ApiTraffic::serverErrors)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("orders", 20L, 2L, 2L),
+                            org.assertj.core.groups.Tuple.tuple("search", 1L, 1L, 0L));
+            TrafficSummary.ApiTraffic orders = all.apis().get(0);
+            assertThat(orders.avgResponseTimeMs()).isEqualTo(19.5);
+            assertThat(orders.p95ResponseTimeMs()).isCloseTo(28.05, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(orders.firstAt()).isEqualTo(T0);
+            assertThat(orders.lastAt()).isEqualTo(T0.plusSeconds(19));
+
+            assertThat(store.summary("staging", T0, T0.plusSeconds(60)).apis()).isEmpty();
+            assertThat(store.summary("prod' OR '1'='1", T0, T0.plusSeconds(60)).requests()).isZero();
+        }
+    }
+
+    @Test
     void parsesArraysNdjsonAndWrappedBodiesReportingBadRecords() {
         String ndjson = """
                 {"timestamp":"2026-03-01T12:00:00Z","environment":"prod","api":"a","method":"GET","endpoint":"/x","status_code":200,"result":"success","response_time_ms":5,"attributes":{"tenant":"acme","tier":2}}
