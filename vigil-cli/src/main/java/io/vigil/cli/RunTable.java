@@ -40,7 +40,7 @@ final class RunTable {
         return state.replace('_', ' ').toUpperCase(java.util.Locale.ROOT);
     }
 
-    private static String number(JsonNode v) {
+    static String number(JsonNode v) {
         if (v.isMissingNode() || v.isNull()) {
             return null;
         }

@@ -35,6 +35,37 @@ final class TrafficCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    @Command(name = "summary", mixinStandardHelpOptions = true,
+            description = {"What traffic the server stores, per environment and API: requests, failed or blocked, "
+                    + "5xx, average and p95 response time, first and last record.",
+                    "Where to look when a monitor's condition says that no traffic matched."})
+    int summary(@Mixin ServerApiOptions api,
+                @Option(names = "--environment", paramLabel = "ENV", description = "One environment (default: all).")
+                String environment,
+                @Option(names = "--from", paramLabel = "ISO", description = "Records at or after this instant.")
+                String from,
+                @Option(names = "--to", paramLabel = "ISO", description = "Records before this instant.") String to) {
+        java.util.Map<String, Object> q = new java.util.LinkedHashMap<>();
+        q.put("environment", environment);
+        q.put("from", from);
+        q.put("to", to);
+        JsonNode s = api.client().get("/v1/traffic/summary", q);
+        TextTable t = new TextTable("ENVIRONMENT", "API", "REQUESTS", "FAILED", "5XX", "AVG MS", "P95 MS", "FIRST",
+                "LAST");
+        for (JsonNode a : s.path("apis")) {
+            t.row(a.path("environment").asText(), a.path("api").asText(), a.path("requests").asLong(),
+                    a.path("failed").asLong(), a.path("server_errors").asLong(),
+                    RunTable.number(a.path("avg_response_time_ms")), RunTable.number(a.path("p95_response_time_ms")),
+                    a.path("first_at").asText(), a.path("last_at").asText());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        t.print(out);
+        out.println(s.path("requests").asLong() + " requests" + (s.path("truncated").asBoolean()
+                ? " (the first " + t.size() + " environment and API pairs shown)" : ""));
+        out.flush();
+        return 0;
+    }
+
     @Command(name = "ingest", mixinStandardHelpOptions = true,
             description = {"Post traffic records from a file: NDJSON (one record per line) or a JSON array.",
                     "Prints how many were stored and each rejected record with its reason; exits 2 when any was "

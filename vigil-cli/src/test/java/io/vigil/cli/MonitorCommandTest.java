@@ -166,6 +166,13 @@ class MonitorCommandTest {
         assertThat(ingest.out()).contains("stored 10, rejected 1");
         assertThat(ingest.code()).isEqualTo(2);
         assertThat(ingest.err()).contains("rejected line 7: ");
+        DetectRunCommandTest.Result summary = vigil("traffic", "summary", "--environment", "prod");
+        assertThat(summary.code()).as(summary.err()).isZero();
+        List<String> rows = summary.out().lines().toList();
+        assertThat(rows.get(0)).contains("ENVIRONMENT", "API", "REQUESTS", "P95 MS");
+        assertThat(rows.get(1)).contains("prod", "payments", "10", "800", T0.plusSeconds(10).toString());
+        assertThat(rows.get(2)).isEqualTo("10 requests");
+        assertThat(vigil("traffic", "summary", "--from", "yesterday").code()).isEqualTo(2);
 
         long id = create("Payments slow");
         Monitor monitor = server.monitors().monitors().get(id);

@@ -65,6 +65,27 @@ class WebUiTest {
     }
 
     @Test
+    void theTrafficPageSummarisesStoredTrafficPerApi() throws Exception {
+        try (TestServer api = TestServer.start(dataDir)) {
+            assertThat(get(api.base + "/ui/traffic?range=all", null).body()).contains("No traffic is stored")
+                    .contains("POST /v1/traffic");
+            assertThat(api.post("/v1/traffic", """
+                    {"timestamp": "2020-03-01T12:00:00Z", "environment": "prod", "api": "<b>pay</b>", "method": "GET",
+                     "endpoint": "/x", "status_code": 502, "result": "failed", "response_time_ms": 40}""")
+                    .json().get("stored").asInt()).isEqualTo(1);
+            String page = get(api.base + "/ui/traffic?range=all", null).body();
+            assertThat(page).contains("<p id=\"traffic-total\">1 requests stored in all.</p>")
+                    .contains("<td>prod</td><td>&lt;b&gt;pay&lt;/b&gt;</td><td>1</td><td>1</td><td>1</td>")
+                    .contains("href=\"/ui/traffic\"");
+            // The record is from 2020: outside the last 24 hours, the default.
+            assertThat(get(api.base + "/ui/traffic", null).body()).contains("No traffic in this range");
+            HttpResponse<String> bad = get(api.base + "/ui/traffic?range=forever", null);
+            assertThat(bad.statusCode()).isEqualTo(400);
+            assertThat(bad.body()).contains("range must be one of 1h, 24h, 7d, all");
+        }
+    }
+
+    @Test
     void formErrorsComeBackInWordsNextToTheirField() throws Exception {
         try (TestServer api = TestServer.start(dataDir)) {
             HttpResponse<String> badJson = postForm(api.base + "/ui/monitors", Map.of("name", "Checkout",

@@ -19,6 +19,7 @@ final class Layout {
             new NavItem("/", "Home"),
             new NavItem("/ui/models", "Models"),
             new NavItem("/ui/monitors", "Monitors"),
+            new NavItem("/ui/traffic", "Traffic"),
             new NavItem("/ui/streams", "Streams"),
             new NavItem("/ui/datasets", "Datasets"),
             new NavItem("/ui/detectors", "Detectors"),

@@ -37,6 +37,7 @@ public final class WebUi {
     private final MonitorDetailPage monitorDetail;
     private final MonitorActionsSection monitorActions;
     private final StreamPages streams;
+    private final TrafficPage traffic;
     private final DatasetPages datasets;
     private final DetectorPages detectors;
     private final RunPages runs;
@@ -60,6 +61,7 @@ public final class WebUi {
         this.monitorActions = new MonitorActionsSection(monitorSystem);
         this.monitorDetail = new MonitorDetailPage(monitorSystem, sessions, clock, json, monitorActions);
         this.streams = new StreamPages(streamService, sessions, json);
+        this.traffic = new TrafficPage(monitorSystem, sessions, clock);
         this.datasets = new DatasetPages(workflow, sessions);
         this.detectors = new DetectorPages(workflow, anomaly.registry(), sessions);
         this.runs = new RunPages(workflow, sessions, json);
@@ -99,6 +101,7 @@ public final class WebUi {
         get(cfg, Kind.JSON, "/ui/monitors/{id}/conditions/{index}/series.json", monitorDetail::series);
         post(cfg, Kind.FRAGMENT, "/ui/monitors/{id}/backtest", monitorDetail::backtest);
         post(cfg, Kind.FRAGMENT, "/ui/monitors/{id}/test-actions", monitorActions::test);
+        get(cfg, Kind.PAGE, "/ui/traffic", traffic::page);
         get(cfg, Kind.PAGE, "/ui/streams", streams::list);
         get(cfg, Kind.PAGE, "/ui/streams/{name}", streams::detail);
         get(cfg, Kind.JSON, "/ui/streams/{name}/recent.json", streams::recent);
