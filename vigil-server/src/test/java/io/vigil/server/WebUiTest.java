@@ -50,7 +50,8 @@ class WebUiTest {
             // Port 9 on loopback has no listener: the test comes back as a failure, in words.
             long id = api.post("/v1/monitors", """
                     {"name": "Hooked", "environment": "prod", "schedule": "0 */5 * ? * *", "query": {},
-                     "conditions": [{"type": "metric", "aggregation": "count", "operator": "above", "threshold": 5}],
+                     "conditions": [{"type": "metric", "aggregation": "avg", "field": "response_time_ms", "operator": "above",
+                                     "threshold": 5}],
                      "actions": [{"type": "webhook", "url": "http://127.0.0.1:9/hook", "secret": "never-shown"}]}""")
                     .json().get("id").asLong();
             String page = get(api.base + "/ui/monitors/" + id, null).body();
@@ -61,6 +62,13 @@ class WebUiTest {
                     .contains("<span class=\"badge alert\">failed</span>")
                     .contains("cannot connect to 127.0.0.1:9 (connection refused or unreachable)");
             assertThat(api.get("/v1/monitors/" + id + "/runs").json().get("total").asLong()).isZero();
+            assertThat(page).doesNotContain("no-traffic-hint");
+
+            // A run over no traffic is an ERROR, and the page points at what traffic is stored.
+            api.server.monitors().runner().run(api.server.monitors().monitors().get(id),
+                    java.time.Instant.parse("2026-03-01T12:05:00Z"));
+            assertThat(get(api.base + "/ui/monitors/" + id, null).body()).contains("id=\"no-traffic-hint\"")
+                    .contains("<a href=\"/ui/traffic\">");
         }
     }
 

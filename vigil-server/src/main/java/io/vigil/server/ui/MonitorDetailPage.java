@@ -92,6 +92,13 @@ final class MonitorDetailPage {
             body.append("<p>The latest ").append(runs.runs().size()).append(" of ").append(runs.total())
                     .append(" runs, newest first.</p>");
             body.append(runTable("runs", runs.runs(), conditions.size()));
+            boolean noTraffic = runs.runs().stream().flatMap(r -> r.conditions().stream())
+                    .anyMatch(c -> c.message() != null && c.message().startsWith("no traffic matched"));
+            if (noTraffic) {
+                body.append("<p class=\"sub\" id=\"no-traffic-hint\">No traffic matched? <a href=\"/ui/traffic\">")
+                        .append("See what traffic is stored</a>, per environment and API, and compare it with the ")
+                        .append("monitor's environment, query and time range.</p>");
+            }
         }
         body.append("</section>");
         body.append(actions.card(m));
