@@ -65,10 +65,15 @@ class WebUiTest {
             assertThat(page).doesNotContain("no-traffic-hint");
 
             // A run over no traffic is an ERROR, and the page points at what traffic is stored.
-            api.server.monitors().runner().run(api.server.monitors().monitors().get(id),
-                    java.time.Instant.parse("2026-03-01T12:05:00Z"));
-            assertThat(get(api.base + "/ui/monitors/" + id, null).body()).contains("id=\"no-traffic-hint\"")
-                    .contains("<a href=\"/ui/traffic\">");
+            for (int minutes = 5; minutes <= 15; minutes += 5) {
+                api.server.monitors().runner().run(api.server.monitors().monitors().get(id),
+                        java.time.Instant.parse("2026-03-01T12:00:00Z").plusSeconds(60L * minutes));
+            }
+            String errored = get(api.base + "/ui/monitors/" + id, null).body();
+            assertThat(errored).contains("id=\"no-traffic-hint\"").contains("<a href=\"/ui/traffic\">");
+            // Three identical ERROR runs are one row that says how many and since when.
+            assertThat(errored).contains("The latest 3 of 3 runs").contains("and 2 earlier runs like it, back to ")
+                    .containsOnlyOnce("condition 0: no traffic matched");
         }
     }
 

@@ -197,8 +197,21 @@ final class MonitorDetailPage {
             out.append("<th scope=\"col\">Condition ").append(i + 1).append("</th>");
         }
         out.append("</tr></thead><tbody>");
-        for (MonitorRun run : runs) {
-            out.append("<tr><td>").append(Html.time(run.firedAt())).append("</td><td>")
+        for (int from = 0; from < runs.size(); ) {
+            MonitorRun run = runs.get(from);
+            // A monitor stuck in the same state (hours of "no traffic matched") is one row, not one per minute.
+            int to = from + 1;
+            while (to < runs.size() && sameOutcome(run, runs.get(to))) {
+                to++;
+            }
+            out.append("<tr><td>").append(Html.time(run.firedAt()));
+            if (to - from > 1) {
+                out.append("<div class=\"sub\">and ").append(to - from - 1).append(" earlier run")
+                        .append(to - from > 2 ? "s" : "").append(" like it, back to ")
+                        .append(Html.time(runs.get(to - 1).firedAt())).append("</div>");
+            }
+            from = to;
+            out.append("</td><td>")
                     .append(state(run.result().name())).append(run.error() == null ? ""
                             : "<div class=\"sub\">" + Html.escape(run.error()) + "</div>")
                     .append("</td><td>").append(Html.escape(run.event() == null ? "" : run.event().wireName()))
@@ -218,6 +231,23 @@ final class MonitorDetailPage {
             out.append("</tr>");
         }
         return out.append("</tbody></table></div>").toString();
+    }
+
+    /** Same result, event and error, and every condition with the same state, value and note. */
+    private static boolean sameOutcome(MonitorRun a, MonitorRun b) {
+        if (a.result() != b.result() || a.event() != b.event() || !java.util.Objects.equals(a.error(), b.error())
+                || a.conditions().size() != b.conditions().size() || !a.actions().isEmpty() || !b.actions().isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < a.conditions().size(); i++) {
+            ConditionResult x = a.conditions().get(i);
+            ConditionResult y = b.conditions().get(i);
+            if (x.state() != y.state() || !java.util.Objects.equals(x.value(), y.value())
+                    || !java.util.Objects.equals(x.message(), y.message())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** MET / NOT MET / ERROR as a badge, in words (colour is never the only signal). */
