@@ -18,10 +18,11 @@ import java.util.List;
  * @param conditions at least one
  * @param actions notifications on MET (and recovery)
  * @param notifyRecovery whether actions also fire when the monitor returns to NOT_MET (default true)
+ * @param noData what a condition is when no traffic matched: error (default), met or not_met
  */
 public record MonitorSpec(String name, String description, String environment, MonitorStatus status,
                           String schedule, TrafficQuery query, TrafficFilter filter, List<Condition> conditions,
-                          List<Action> actions, Boolean notifyRecovery) {
+                          List<Action> actions, Boolean notifyRecovery, NoDataState noData) {
     public static final int MAX_NAME = 200;
     public static final int MAX_DESCRIPTION = 500;
 
@@ -49,11 +50,12 @@ public record MonitorSpec(String name, String description, String environment, M
             throw new InvalidMonitorException("actions", "at most 20 actions");
         }
         notifyRecovery = notifyRecovery == null ? Boolean.TRUE : notifyRecovery;
+        noData = noData == null ? NoDataState.ERROR : noData;
     }
 
     /** This spec with another status (the list page's toggle). */
     public MonitorSpec withStatus(MonitorStatus newStatus) {
         return new MonitorSpec(name, description, environment, newStatus, schedule, query, filter, conditions,
-                actions, notifyRecovery);
+                actions, notifyRecovery, noData);
     }
 }

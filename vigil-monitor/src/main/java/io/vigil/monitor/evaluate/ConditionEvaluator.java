@@ -1,8 +1,10 @@
 package io.vigil.monitor.evaluate;
 
 import io.vigil.monitor.definition.Comparison;
+import io.vigil.monitor.definition.Condition;
 import io.vigil.monitor.definition.EmaCondition;
 import io.vigil.monitor.definition.MetricCondition;
+import io.vigil.monitor.definition.NoDataState;
 import io.vigil.monitor.definition.RateComparison;
 import io.vigil.monitor.definition.RateCondition;
 import io.vigil.monitor.definition.RateDirection;
@@ -106,6 +108,23 @@ public final class ConditionEvaluator {
         return new ConditionResult(index, c.type(), c.measure(), met ? ConditionState.MET : ConditionState.NOT_MET, satisfied, percent,
                 lowerLine(c.operator(), c.threshold()), upperLine(c.operator(), c.threshold(), c.upperThreshold()), null,
                 filtered + " of " + total + " records");
+    }
+
+    /**
+     * A condition with nothing to measure (no traffic matched), under the monitor's {@code no_data} choice: ERROR
+     * (the default, changes nothing), NOT_MET, or MET, which counts as satisfied so that a metric or ratio
+     * condition's {@code times} still asks for that many such runs in a row.
+     */
+    public static ConditionResult noData(int index, Condition c, NoDataState policy, String why, RunHistory history) {
+        if (policy == NoDataState.ERROR) {
+            return ConditionResult.error(index, c, why);
+        }
+        boolean satisfied = policy == NoDataState.MET;
+        int times = c instanceof MetricCondition m ? m.times() : c instanceof RatioCondition r ? r.times() : 1;
+        boolean met = satisfied && streak(index, c.measure(), times, history);
+        return new ConditionResult(index, c.type(), c.measure(), met ? ConditionState.MET : ConditionState.NOT_MET,
+                satisfied, null, null, null, null, why + "; no_data counts it as " + policy.wireName()
+                + (satisfied && !met ? ", met after " + times + " such runs in a row" : ""));
     }
 
     /** True when the {@code times - 1} runs before this one all satisfied the condition. */

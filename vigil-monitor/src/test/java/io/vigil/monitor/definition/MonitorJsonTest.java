@@ -117,6 +117,21 @@ class MonitorJsonTest {
         Map<String, Object> query = request();
         query.put("query", "all");
         assertRejected(query, "query", "query must be an object, got the string \"all\"");
+
+        Map<String, Object> noData = request();
+        noData.put("no_data", "alert");
+        assertRejected(noData, "no_data", "no_data must be one of error, met, not_met, got the string \"alert\"");
+    }
+
+    @Test
+    void noDataIsAnErrorUnlessTheMonitorSaysOtherwise() {
+        assertThat(MonitorJson.parse(request()).noData()).isEqualTo(NoDataState.ERROR);
+        Map<String, Object> met = request();
+        met.put("no_data", "met");
+        MonitorSpec spec = MonitorJson.parse(met);
+        assertThat(spec.noData()).isEqualTo(NoDataState.MET);
+        assertThat(MonitorJson.toMap(spec)).containsEntry("no_data", "met");
+        assertThat(spec.withStatus(MonitorStatus.PASSIVE).noData()).isEqualTo(NoDataState.MET);
     }
 
     @Test

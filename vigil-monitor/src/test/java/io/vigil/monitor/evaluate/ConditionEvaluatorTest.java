@@ -10,6 +10,7 @@ import io.vigil.monitor.definition.EmaBand;
 import io.vigil.monitor.definition.EmaCondition;
 import io.vigil.monitor.definition.MetricCondition;
 import io.vigil.monitor.definition.MetricField;
+import io.vigil.monitor.definition.NoDataState;
 import io.vigil.monitor.definition.RateComparison;
 import io.vigil.monitor.definition.RateCondition;
 import io.vigil.monitor.definition.RateDirection;
@@ -156,5 +157,35 @@ class ConditionEvaluatorTest {
                 .isEqualTo(ConditionState.NOT_MET);
         assertThat(ConditionEvaluator.ratio(0, above10twice, 0, 0, prevSatisfied).state())
                 .isEqualTo(ConditionState.ERROR);
+    }
+
+    @Test
+    void noDataFollowsTheMonitorsChoiceAndMetStillNeedsItsStreak() {
+        MetricCondition avg = new MetricCondition(Aggregation.AVG, MetricField.RESPONSE_TIME_MS, Comparison.ABOVE,
+                500.0, null, 1);
+        String why = "no traffic matched the query and filter in the time range";
+        ConditionResult error = ConditionEvaluator.noData(0, avg, NoDataState.ERROR, why, values());
+        assertThat(error.state()).isEqualTo(ConditionState.ERROR);
+        assertThat(error.message()).isEqualTo(why);
+
+        ConditionResult met = ConditionEvaluator.noData(0, avg, NoDataState.MET, why, values());
+        assertThat(met.state()).isEqualTo(ConditionState.MET);
+        assertThat(met.satisfied()).isTrue();
+        assertThat(met.value()).isNull();
+        assertThat(met.message()).isEqualTo(why + "; no_data counts it as met");
+
+        ConditionResult quiet = ConditionEvaluator.noData(0, avg, NoDataState.NOT_MET, why, values());
+        assertThat(quiet.state()).isEqualTo(ConditionState.NOT_MET);
+        assertThat(quiet.satisfied()).isFalse();
+
+        // times = 3: silence alerts only on the third silent run in a row.
+        MetricCondition thrice = new MetricCondition(Aggregation.AVG, MetricField.RESPONSE_TIME_MS, Comparison.ABOVE,
+                500.0, null, 3);
+        RunHistory oneSilent = history(new double[] {0}, new boolean[] {true});
+        assertThat(ConditionEvaluator.noData(0, thrice, NoDataState.MET, why, oneSilent).state())
+                .isEqualTo(ConditionState.NOT_MET);
+        RunHistory twoSilent = history(new double[] {0, 0}, new boolean[] {true, true});
+        assertThat(ConditionEvaluator.noData(0, thrice, NoDataState.MET, why, twoSilent).state())
+                .isEqualTo(ConditionState.MET);
     }
 }

@@ -341,6 +341,27 @@ class MonitorFlowTest {
     }
 
     @Test
+    void silenceAlertsWhenNoDataIsMetAndRecoversWhenTrafficReturns() {
+        Monitor monitor = system.monitors().create(MonitorJson.parse(Map.of(
+                "name", "Payments silent", "environment", "prod", "schedule", "0 */5 * ? * *",
+                "query", Map.of("apis", List.of("payments")), "filter", Map.of("time_range", "5m"),
+                "conditions", List.of(Map.of("type", "metric", "aggregation", "avg", "field", "response_time_ms",
+                        "operator", "above", "threshold", 500)),
+                "actions", List.of(Map.of("type", "http", "method", "post", "url", "http://127.0.0.1:"
+                        + receiver.getAddress().getPort() + "/call", "body", "{{event}} {{run.result}}")),
+                "no_data", "met")));
+        MonitorRun silent = system.runner().run(monitor, NOON.plusSeconds(300));
+        assertThat(silent.result()).isEqualTo(RunResult.MET);
+        assertThat(silent.event()).isEqualTo(NotificationEvent.TRIGGERED);
+        assertThat(silent.conditions().get(0).message()).endsWith("; no_data counts it as met");
+        traffic(NOON.plusSeconds(600), 100);
+        MonitorRun back = system.runner().run(monitor, NOON.plusSeconds(600));
+        assertThat(back.result()).isEqualTo(RunResult.NOT_MET);
+        assertThat(back.event()).isEqualTo(NotificationEvent.RECOVERED);
+        assertThat(calls).containsExactly("POST null triggered MET", "POST null recovered NOT_MET");
+    }
+
+    @Test
     void httpCallActionFillsItsTemplate() {
         Monitor monitor = system.monitors().create(MonitorJson.parse(Map.of(
                 "name", "Slow search",

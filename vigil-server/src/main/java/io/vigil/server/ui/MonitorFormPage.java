@@ -28,7 +28,8 @@ import java.util.Map;
 final class MonitorFormPage {
     /** What the user typed, kept as text so a rejected form comes back exactly as it was sent. */
     record FormValues(String name, String description, String environment, String status, String schedule,
-                      String query, String filter, String conditions, String actions, boolean notifyRecovery) {
+                      String query, String filter, String conditions, String actions, boolean notifyRecovery,
+                      String noData) {
         static final FormValues EXAMPLE = new FormValues("", "", "prod", "active", "0 */5 * ? * *",
                 "{\"apis\": [\"payments\"]}", "{\"time_range\": \"5m\"}", """
                 [
@@ -36,12 +37,13 @@ final class MonitorFormPage {
                    "operator": "above", "threshold": 1000, "times": 1},
                   {"type": "ema", "aggregation": "avg", "field": "response_time_ms",
                    "band": "outside", "points": 20, "sensitivity": 1.5}
-                ]""", "[]", true);
+                ]""", "[]", true, "error");
 
         static FormValues of(Context ctx) {
             return new FormValues(text(ctx, "name"), text(ctx, "description"), text(ctx, "environment"),
                     text(ctx, "status"), text(ctx, "schedule"), text(ctx, "query"), text(ctx, "filter"),
-                    text(ctx, "conditions"), text(ctx, "actions"), ctx.formParam("notify_recovery") != null);
+                    text(ctx, "conditions"), text(ctx, "actions"), ctx.formParam("notify_recovery") != null,
+                    text(ctx, "no_data"));
         }
 
         static FormValues of(MonitorSpec spec, ObjectMapper json) throws JsonProcessingException {
@@ -49,7 +51,7 @@ final class MonitorFormPage {
             return new FormValues(spec.name(), spec.description() == null ? "" : spec.description(),
                     spec.environment(), spec.status().wireName(), spec.schedule(), pretty(m.get("query"), json),
                     pretty(m.get("filter"), json), pretty(m.get("conditions"), json), pretty(m.get("actions"), json),
-                    spec.notifyRecovery());
+                    spec.notifyRecovery(), spec.noData().wireName());
         }
 
         private static String text(Context ctx, String field) {
@@ -161,6 +163,7 @@ final class MonitorFormPage {
         json.put("conditions", parseJson("conditions", v.conditions(), null));
         json.put("actions", parseJson("actions", v.actions(), "[]"));
         json.put("notify_recovery", v.notifyRecovery());
+        json.put("no_data", v.noData().isBlank() ? "error" : v.noData());
         return MonitorJson.parse(json);
     }
 
@@ -230,6 +233,13 @@ final class MonitorFormPage {
                 <button type="button" data-insert="actions" data-example="http">http</button>
                 <button type="button" data-insert="actions" data-example="email">email</button></div>"""));
         body.append("""
+                <div class="field"><label for="no_data">When no traffic matches</label>
+                <select id="no_data" name="no_data"><option value="error"%s>error: record it, change nothing</option>
+                <option value="met"%s>met: silence is the alert</option>
+                <option value="not_met"%s>not met: quiet is normal</option></select></div>
+                """.formatted(selected(v.noData(), "error", true), selected(v.noData(), "met", false),
+                selected(v.noData(), "not_met", false)));
+        body.append("""
                 <div class="field check"><input type="checkbox" id="notify_recovery" name="notify_recovery" value="true"%s>
                 <label for="notify_recovery">Also notify when the monitor recovers</label></div>
                 <p class="hint">The definition format is described in vigil-monitor/README.md.</p>
@@ -240,6 +250,10 @@ final class MonitorFormPage {
                 id == null ? "/ui/monitors" : "/ui/monitors/" + id));
         return Layout.page(id == null ? "New monitor" : "Edit monitor", "/ui/monitors", body.toString(),
                 sessions.enabled());
+    }
+
+    private static String selected(String value, String option, boolean isDefault) {
+        return option.equals(value) || (isDefault && (value == null || value.isBlank())) ? " selected" : "";
     }
 
     private String nameCheckFor(FormValues v, Long id) {
