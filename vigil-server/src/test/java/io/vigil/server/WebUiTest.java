@@ -158,11 +158,23 @@ class WebUiTest {
             TestServer.Response created = api.post("/v1/monitors", """
                     {"name": "Huge", "environment": "prod", "schedule": "0 */5 * ? * *", "query": {},
                      "conditions": [{"type": "metric", "aggregation": "count", "operator": "above",
-                                     "threshold": 1e23}]}""");
+                                     "threshold": 1e23}], "no_data": "met"}""");
             assertThat(created.status()).as(created.toString()).isEqualTo(201);
-            assertThat(created.text()).contains("\"threshold\":1.0E23");
-            String form = get(api.base + "/ui/monitors/" + created.json().get("id").asLong() + "/edit", null).body();
-            assertThat(form).contains("&quot;threshold&quot; : 1.0E23");
+            assertThat(created.text()).contains("\"threshold\":1.0E23").contains("\"no_data\":\"met\"");
+            long id = created.json().get("id").asLong();
+            String form = get(api.base + "/ui/monitors/" + id + "/edit", null).body();
+            assertThat(form).contains("&quot;threshold&quot; : 1.0E23")
+                    .contains("<option value=\"met\" selected>").doesNotContain("<option value=\"error\" selected>");
+            // Saving the form keeps the choice; a forged value is refused naming the field.
+            Map<String, String> fields = new java.util.HashMap<>(Map.of("monitor_id", String.valueOf(id), "name", "Huge",
+                    "environment", "prod", "status", "active", "schedule", "0 */5 * ? * *", "query", "{}",
+                    "conditions", "[{\"type\": \"metric\", \"aggregation\": \"count\", \"operator\": \"above\", "
+                            + "\"threshold\": 5}]", "actions", "[]", "no_data", "not_met"));
+            assertThat(postForm(api.base + "/ui/monitors/" + id, fields, null).statusCode()).isLessThan(400);
+            assertThat(api.get("/v1/monitors/" + id).json().get("no_data").asText()).isEqualTo("not_met");
+            fields.put("no_data", "sometimes");
+            assertThat(postForm(api.base + "/ui/monitors/" + id, fields, null).body())
+                    .contains("no_data must be one of error, met, not_met");
         }
     }
 
