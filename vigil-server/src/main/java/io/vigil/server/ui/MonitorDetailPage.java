@@ -93,7 +93,7 @@ final class MonitorDetailPage {
                     .append(" runs, newest first.</p>");
             body.append(runTable("runs", runs.runs(), conditions.size()));
             boolean noTraffic = runs.runs().stream().flatMap(r -> r.conditions().stream())
-                    .anyMatch(c -> c.message() != null && c.message().startsWith("no traffic matched"));
+                    .anyMatch(c -> c.message() != null && c.message().contains("no traffic"));
             if (noTraffic) {
                 body.append("<p class=\"sub\" id=\"no-traffic-hint\">No traffic matched? <a href=\"/ui/traffic\">")
                         .append("See what traffic is stored</a>, per environment and API, and compare it with the ")
