@@ -45,6 +45,33 @@ final class StreamRoutes {
         ResponseWriter.json(ctx, 200, out);
     }
 
+    /**
+     * {@code ?limit=N}: the stream's latest results, oldest first, as {@code observe} answered them (kept in memory
+     * since the server started, at most {@value StreamService#RECENT_RESULTS}).
+     */
+    void recent(Context ctx) throws IOException {
+        List<Map<String, Object>> results = service.recent(ctx.pathParam("name"));
+        String raw = ctx.queryParam("limit");
+        int limit = StreamService.RECENT_RESULTS;
+        if (raw != null && !raw.isBlank()) {
+            try {
+                limit = Integer.parseInt(raw.trim());
+            } catch (NumberFormatException e) {
+                limit = 0;
+            }
+            if (limit < 1 || limit > StreamService.RECENT_RESULTS) {
+                throw new InvalidRequestException("limit", "limit must be a whole number from 1 to "
+                        + StreamService.RECENT_RESULTS + ", not '" + raw + "'");
+            }
+        }
+        List<Map<String, Object>> page = results.subList(Math.max(0, results.size() - limit), results.size());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("object", "list");
+        out.put("data", page);
+        out.put("total", results.size());
+        ResponseWriter.json(ctx, 200, out);
+    }
+
     void delete(Context ctx) throws IOException {
         String name = ctx.pathParam("name");
         service.delete(name);

@@ -133,6 +133,7 @@ public final class VigilServer implements AutoCloseable {
         route(cfg, "GET", "/v1/stream", stream::list);
         route(cfg, "PUT", "/v1/stream/{name}", stream::put);
         route(cfg, "GET", "/v1/stream/{name}", stream::get);
+        route(cfg, "GET", "/v1/stream/{name}/recent", stream::recent);
         route(cfg, "DELETE", "/v1/stream/{name}", stream::delete);
         route(cfg, "POST", "/v1/stream/{name}/observe", stream::observe);
         MonitorRoutes monitor = new MonitorRoutes(monitors, config.maxBodyBytes());

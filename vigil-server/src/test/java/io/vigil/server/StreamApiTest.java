@@ -2,6 +2,8 @@ package io.vigil.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
@@ -64,6 +66,15 @@ class StreamApiTest {
             TestServer.Response spike = api.post("/v1/stream/cpu/observe", "{\"value\": 500}");
             assertThat(spike.json().get("is_anomaly").asBoolean()).isTrue();
             assertThat(api.post("/v1/stream/cpu/observe", "{\"values\":[\"x\"]}").status()).isEqualTo(400);
+
+            JsonNode recent = api.get("/v1/stream/cpu/recent?limit=2").json();
+            assertThat(recent.get("total").asInt()).isEqualTo(41);
+            assertThat(recent.get("data")).hasSize(2);
+            assertThat(recent.get("data").get(1).get("count").asLong()).isEqualTo(41);
+            assertThat(recent.get("data").get(1).get("is_anomaly").asBoolean()).isTrue();
+            assertThat(api.get("/v1/stream/cpu/recent").json().get("data")).hasSize(41);
+            assertThat(api.get("/v1/stream/cpu/recent?limit=0").errorParam()).isEqualTo("limit");
+            assertThat(api.get("/v1/stream/nope/recent").status()).isEqualTo(404);
         }
     }
 
