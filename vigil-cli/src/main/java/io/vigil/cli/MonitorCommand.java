@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
                         + "server rejects exits with 2 and its message; no server at --url exits with 2 too."})
 final class MonitorCommand implements Runnable {
     private static final List<String> SERVER_FIELDS = List.of("object", "id", "created_at", "updated_at",
-            "next_fire_at");
+            "next_fire_at", "last_run");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -48,7 +48,8 @@ final class MonitorCommand implements Runnable {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
-            description = "List monitors as a table: id, name, status, environment, schedule, next fire time.")
+            description = "List monitors as a table: id, name, status, environment, schedule, next fire time and "
+                    + "the latest run's result.")
     int list(@Mixin ServerApiOptions api,
              @Option(names = "--query", paramLabel = "TEXT", description = "Words to find in name or description.")
              String query,
@@ -67,10 +68,13 @@ final class MonitorCommand implements Runnable {
         q.put("environment", environment);
         q.put("limit", limit);
         JsonNode page = api.client().get("/v1/monitors", q);
-        TextTable table = new TextTable("ID", "NAME", "STATUS", "ENVIRONMENT", "SCHEDULE", "NEXT FIRE");
+        TextTable table = new TextTable("ID", "NAME", "STATUS", "ENVIRONMENT", "SCHEDULE", "NEXT FIRE", "LAST RUN");
         for (JsonNode m : page.path("data")) {
+            JsonNode last = m.path("last_run");
             table.row(m.path("id").asLong(), m.path("name").asText(), m.path("status").asText(),
-                    text(m, "environment"), m.path("schedule").asText(), text(m, "next_fire_at"));
+                    text(m, "environment"), m.path("schedule").asText(), text(m, "next_fire_at"),
+                    last.isObject() ? last.path("result").asText().replace('_', ' ') + " at "
+                            + last.path("fired_at").asText() : null);
         }
         PrintWriter out = out();
         table.print(out);

@@ -72,7 +72,8 @@ class MonitorCommandTest {
         DetectRunCommandTest.Result list = vigil("monitor", "list", "--query", "checkout");
         assertThat(list.code()).isZero();
         String[] lines = list.out().split("\n");
-        assertThat(lines[0]).startsWith("ID").contains("NAME", "STATUS", "ENVIRONMENT", "SCHEDULE", "NEXT FIRE");
+        assertThat(lines[0]).startsWith("ID").contains("NAME", "STATUS", "ENVIRONMENT", "SCHEDULE", "NEXT FIRE",
+                "LAST RUN");
         assertThat(lines[1]).startsWith(id + " ").contains("Checkout latency", "active", "prod", "0 */5 * ? * *");
         // Columns line up: the name starts where the header's NAME does.
         assertThat(lines[1].indexOf("Checkout")).isEqualTo(lines[0].indexOf("NAME"));
@@ -181,6 +182,7 @@ class MonitorCommandTest {
 
         DetectRunCommandTest.Result runs = vigil("monitor", "runs", String.valueOf(id), "--limit", "5");
         assertThat(runs.code()).as(runs.err()).isZero();
+        assertThat(vigil("monitor", "list", "--query", "slow").out()).contains("MET at 2026-03-01T12:05:00Z");
         List<String> lines = runs.out().lines().toList();
         assertThat(lines.get(0)).contains("FIRED AT", "RESULT", "STATE", "VALUE", "LOWER");
         assertThat(lines.get(1)).contains("2026-03-01T12:05:00Z", "MET", "metric avg(response_time_ms)", "800", "500");

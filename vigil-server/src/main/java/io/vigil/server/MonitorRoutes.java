@@ -11,6 +11,7 @@ import io.vigil.monitor.MonitorSearch;
 import io.vigil.monitor.MonitorSystem;
 import io.vigil.monitor.definition.MonitorJson;
 import io.vigil.monitor.definition.MonitorStatus;
+import io.vigil.monitor.run.RunStore;
 import io.vigil.monitor.traffic.IngestResult;
 import io.vigil.monitor.traffic.ParsedTraffic;
 import io.vigil.monitor.traffic.TrafficJson;
@@ -76,7 +77,8 @@ final class MonitorRoutes {
                 status == null || status.isBlank() ? null : status(status), blankToNull(ctx.queryParam("environment")),
                 intParam(ctx, "offset", 0), intParam(ctx, "limit", 100)));
         List<Object> data = new ArrayList<>();
-        page.monitors().forEach(m -> data.add(monitor(m)));
+        Map<Long, RunStore.LastRun> last = system.runs().lastRuns(page.monitors().stream().map(Monitor::id).toList());
+        page.monitors().forEach(m -> data.add(monitor(m, last.get(m.id()))));
         ResponseWriter.json(ctx, 200, list(data, page.total()));
     }
 
@@ -173,6 +175,10 @@ final class MonitorRoutes {
     }
 
     private Map<String, Object> monitor(Monitor m) {
+        return monitor(m, system.runs().lastRuns(List.of(m.id())).get(m.id()));
+    }
+
+    private Map<String, Object> monitor(Monitor m, RunStore.LastRun last) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("object", "monitor");
         out.put("id", m.id());
@@ -181,6 +187,9 @@ final class MonitorRoutes {
         out.put("next_fire_at", system.scheduler().nextFire(m.id()).map(Instant::toString).orElse(null));
         out.put("created_at", m.createdAt().toString());
         out.put("updated_at", m.updatedAt().toString());
+        // The latest run, so a list shows at a glance which monitors are MET; null until the first run.
+        out.put("last_run", last == null ? null
+                : Map.of("fired_at", last.firedAt().toString(), "result", last.result().name()));
         return out;
     }
 

@@ -110,6 +110,13 @@ class MonitorApiTest {
             // A backtest stores nothing.
             assertThat(api.get("/v1/monitors/" + id + "/runs").json().get("total").asInt()).isZero();
             assertThat(api.get("/v1/monitors/" + id + "/conditions/0/series").status()).isEqualTo(200);
+            assertThat(api.get("/v1/monitors/" + id).json().get("last_run").isNull()).isTrue();
+
+            api.server.monitors().runner().run(api.server.monitors().monitors().get(id), T0.plusSeconds(1800));
+            JsonNode last = api.get("/v1/monitors?q=PAYMENTS%20volume").json().get("data").get(0).get("last_run");
+            assertThat(last.get("result").asText()).isEqualTo("MET");
+            assertThat(last.get("fired_at").asText()).isEqualTo(T0.plusSeconds(1800).toString());
+            assertThat(api.get("/v1/monitors/" + id).json().get("last_run").get("result").asText()).isEqualTo("MET");
 
             TestServer.Response updated = api.send(HttpRequest.newBuilder(URI.create(api.base + "/v1/monitors/" + id))
                     .header("Content-Type", "application/json")

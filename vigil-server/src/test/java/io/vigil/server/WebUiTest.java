@@ -69,6 +69,8 @@ class WebUiTest {
                 api.server.monitors().runner().run(api.server.monitors().monitors().get(id),
                         java.time.Instant.parse("2026-03-01T12:00:00Z").plusSeconds(60L * minutes));
             }
+            assertThat(get(api.base + "/ui/monitors/table", null).body()).contains("<th scope=\"col\">Last run</th>")
+                    .contains("<td class=\"last-run\"><span class=\"badge warn\">ERROR</span>");
             String errored = get(api.base + "/ui/monitors/" + id, null).body();
             assertThat(errored).contains("id=\"no-traffic-hint\"").contains("<a href=\"/ui/traffic\">");
             // Three identical ERROR runs are one row that says how many and since when.

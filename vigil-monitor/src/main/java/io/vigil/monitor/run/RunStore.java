@@ -18,6 +18,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -127,6 +128,35 @@ public final class RunStore {
                     return rs.next() ? Optional.of(RunResult.valueOf(rs.getString(1))) : Optional.<RunResult>empty();
                 }
             }
+        });
+    }
+
+    /** When a monitor last ran and what it found: what a monitor list shows beside each name. */
+    public record LastRun(Instant firedAt, RunResult result) {
+    }
+
+    /** The latest run of each of these monitors, by monitor id; monitors that never ran are absent. */
+    public Map<Long, LastRun> lastRuns(List<Long> monitorIds) {
+        if (monitorIds.isEmpty()) {
+            return Map.of();
+        }
+        String marks = String.join(", ", Collections.nCopies(monitorIds.size(), "?"));
+        return db.withConnection(c -> {
+            Map<Long, LastRun> out = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT monitor_id, result, epoch_us(fired_at) FROM runs "
+                    + "WHERE monitor_id IN (" + marks + ") QUALIFY row_number() OVER (PARTITION BY monitor_id "
+                    + "ORDER BY fired_at DESC, id DESC) = 1")) {
+                for (int i = 0; i < monitorIds.size(); i++) {
+                    ps.setLong(i + 1, monitorIds.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getLong(1), new LastRun(Micros.toInstant(rs.getLong(3)),
+                                RunResult.valueOf(rs.getString(2))));
+                    }
+                }
+            }
+            return out;
         });
     }
 

@@ -8,7 +8,10 @@ import io.vigil.monitor.MonitorPage;
 import io.vigil.monitor.MonitorSearch;
 import io.vigil.monitor.MonitorSystem;
 import io.vigil.monitor.definition.MonitorStatus;
+import io.vigil.monitor.run.RunStore;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** {@code /ui/monitors}: the searchable list, with active / passive toggles swapped in place by htmx. */
 final class MonitorListPage {
@@ -57,9 +60,10 @@ final class MonitorListPage {
         StringBuilder out = new StringBuilder("""
                 <div class="table-wrap"><table id="monitors">
                 <thead><tr><th scope="col">Name</th><th scope="col">Environment</th><th scope="col">Schedule</th>
-                <th scope="col">Status</th></tr></thead><tbody>""");
+                <th scope="col">Last run</th><th scope="col">Status</th></tr></thead><tbody>""");
+        Map<Long, RunStore.LastRun> last = system.runs().lastRuns(page.monitors().stream().map(Monitor::id).toList());
         for (Monitor m : page.monitors()) {
-            out.append(row(m));
+            out.append(row(m, last.get(m.id())));
         }
         out.append("</tbody></table></div>");
         if (page.total() > page.monitors().size()) {
@@ -76,20 +80,28 @@ final class MonitorListPage {
         if (target == null) {
             throw new InvalidMonitorException("status", "status must be 'active' or 'passive'");
         }
-        return row(system.monitors().setStatus(id, target));
+        return row(system.monitors().setStatus(id, target), system.runs().lastRuns(List.of(id)).get(id));
     }
 
-    static String row(Monitor m) {
+    static String row(Monitor m, RunStore.LastRun last) {
         boolean active = m.active();
         String next = active ? "passive" : "active";
+        String lastRun = last == null ? "<span class=\"sub\">not yet</span>"
+                : "<span class=\"badge " + switch (last.result()) {
+                    case MET -> "alert";
+                    case ERROR -> "warn";
+                    case NOT_MET -> "ok";
+                } + "\">" + last.result().name().replace('_', ' ') + "</span><div class=\"sub\">"
+                + Html.time(last.firedAt()) + "</div>";
         return """
                 <tr id="monitor-row-%d"><td><a href="/ui/monitors/%d">%s</a><div class="sub">%s</div></td>
-                <td>%s</td><td><code>%s</code></td>
+                <td>%s</td><td><code>%s</code></td><td class="last-run">%s</td>
                 <td class="status-cell"><span class="badge %s" data-status="%s">%s</span>
                 <button type="button" class="toggle" id="toggle-%d" hx-post="/ui/monitors/%d/status" hx-vals='{"status": "%s"}'
                  hx-target="closest tr" hx-swap="outerHTML" aria-label="Make %s %s">Make %s</button></td></tr>
                 """.formatted(m.id(), m.id(), Html.escape(m.name()), Html.escape(m.spec().description()),
-                Html.escape(m.spec().environment()), Html.escape(m.spec().schedule()), active ? "ok" : "muted",
+                Html.escape(m.spec().environment()), Html.escape(m.spec().schedule()), lastRun,
+                active ? "ok" : "muted",
                 active ? "active" : "passive", active ? "active" : "passive", m.id(), m.id(), next,
                 Html.escape(m.name()), next, next);
     }
