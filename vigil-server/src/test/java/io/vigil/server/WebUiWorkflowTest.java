@@ -170,6 +170,7 @@ class WebUiWorkflowTest {
             assertThat(table.body()).startsWith("<p>Dataset").contains("data-detector=\"forest\"")
                     .contains("data-detector=\"tails\"").contains("★");
             assertThat(get(api.base + "/ui/log-anomalies").body()).contains("No suspected groups")
+                    .contains("no model fitted yet: it fits once 10000 entries covering at least 2 days are stored")
                     .contains("not every entry");
             assertThat(get(api.base + "/ui/log-anomalies/abc/entries").body()).contains("error-box")
                     .contains("group id must be");

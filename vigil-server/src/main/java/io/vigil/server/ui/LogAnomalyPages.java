@@ -32,8 +32,11 @@ final class LogAnomalyPages {
         body.append("<p class=\"hint\" id=\"log-status\">").append(Html.escape(status.get("entries")))
                 .append(" entries stored; ").append(Boolean.TRUE.equals(status.get("model_fitted"))
                         ? "model fitted on " + Html.escape(status.get("fitted_on_entries")) + " entries."
-                        : "no model fitted yet: it fits after " + Html.escape(status.get("fit_after_entries"))
-                        + " entries.").append(" Ingest logs with <code>POST /v1/logs</code> or "
+                        : "no model fitted yet: it fits once " + Html.escape(status.get("fit_after_entries"))
+                        + " entries covering at least " + Html.escape(span(status.get("fit_after_span")))
+                        + " are stored (a model that has not seen every hour of the day would flag the hours it "
+                        + "missed).")
+                .append(" Ingest logs with <code>POST /v1/logs</code> or "
                         + "<code>./vigil logs import</code>.</p>");
         if (groups.isEmpty()) {
             body.append("<p class=\"empty\">No suspected groups.</p>");
@@ -113,5 +116,23 @@ final class LogAnomalyPages {
         }
         throw new io.vigil.server.InvalidRequestException("id", "the group id must be an entry id (a whole number "
                 + "of at least 0), not '" + raw + "'");
+    }
+
+    /** An ISO-8601 duration from the status (PT48H) in words (48 hours). */
+    private static String span(Object iso) {
+        if (iso == null) {
+            return "the training span";
+        }
+        try {
+            java.time.Duration d = java.time.Duration.parse(iso.toString());
+            long minutes = d.toMinutes();
+            if (minutes % 60 != 0) {
+                return minutes + " minutes";
+            }
+            long hours = d.toHours();
+            return hours % 24 == 0 && hours >= 48 ? hours / 24 + " days" : hours + (hours == 1 ? " hour" : " hours");
+        } catch (java.time.format.DateTimeParseException e) {
+            return iso.toString();
+        }
     }
 }
