@@ -117,6 +117,10 @@ class MonitorApiTest {
             assertThat(last.get("result").asText()).isEqualTo("MET");
             assertThat(last.get("fired_at").asText()).isEqualTo(T0.plusSeconds(1800).toString());
             assertThat(api.get("/v1/monitors/" + id).json().get("last_run").get("result").asText()).isEqualTo("MET");
+            // The home page counts active monitors whose latest run was MET; this one is passive until switched.
+            assertThat(api.get("/").text()).contains("<span id=\"monitors-met\">0 MET</span>");
+            api.post("/v1/monitors/" + id + "/status", "{\"status\":\"active\"}");
+            assertThat(api.get("/").text()).contains("<span id=\"monitors-met\">1 MET</span>");
 
             TestServer.Response updated = api.send(HttpRequest.newBuilder(URI.create(api.base + "/v1/monitors/" + id))
                     .header("Content-Type", "application/json")

@@ -3,7 +3,6 @@ package io.vigil.server.ui;
 import io.javalin.http.Context;
 import io.vigil.monitor.MonitorSearch;
 import io.vigil.monitor.MonitorSystem;
-import io.vigil.monitor.definition.MonitorStatus;
 import io.vigil.server.AnomalyService;
 import io.vigil.server.StreamService;
 import io.vigil.workflow.RunInfo;
@@ -30,7 +29,11 @@ final class HomePage {
     String render(Context ctx) throws Exception {
         int models = ModelPages.rows(anomaly).size();
         long monitorCount = monitors.monitors().search(MonitorSearch.ALL).total();
-        long active = monitors.monitors().search(new MonitorSearch(null, MonitorStatus.ACTIVE, null, 0, 1)).total();
+        List<Long> activeIds = monitors.monitors().active().stream().map(io.vigil.monitor.Monitor::id).toList();
+        long active = activeIds.size();
+        // Active monitors whose latest run was MET: what needs a look now.
+        long met = monitors.runs().lastRuns(activeIds).values().stream()
+                .filter(r -> r.result() == io.vigil.monitor.evaluate.RunResult.MET).count();
         int streamCount = streams.list().size();
         int datasets = workflow.datasets().list().size();
         List<RunInfo> runs = workflow.runs().list();
@@ -47,13 +50,14 @@ final class HomePage {
                 <a class="tile" href="/ui/models"><span class="count" id="count-models">%d</span>
                 <span class="what">models</span><span class="hint">fitted with POST /v1/anomaly/fit</span></a>
                 <a class="tile" href="/ui/monitors"><span class="count" id="count-monitors">%d</span>
-                <span class="what">monitors</span><span class="hint">%d active</span></a>
+                <span class="what">monitors</span><span class="hint">%d active, <span id="monitors-met">%d MET</span>
+                at their latest run</span></a>
                 <a class="tile" href="/ui/streams"><span class="count" id="count-streams">%d</span>
                 <span class="what">streams</span><span class="hint">live stream detectors</span></a>
                 </div>
                 <p><a class="button primary" href="/ui/datasets">Upload a dataset</a>
                 <a class="button" href="/ui/monitors/new">New monitor</a></p>
-                """.formatted(datasets, runs.size(), running, models, monitorCount, active, streamCount);
+                """.formatted(datasets, runs.size(), running, models, monitorCount, active, met, streamCount);
         return Layout.page("Overview", "/", body, sessions.enabled());
     }
 }
