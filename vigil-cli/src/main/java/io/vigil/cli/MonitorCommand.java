@@ -26,8 +26,7 @@ import picocli.CommandLine.Parameters;
                 "Every subcommand takes --url (env VIGIL_URL) and --api-key (env VIGIL_API_KEY). A request the "
                         + "server rejects exits with 2 and its message; no server at --url exits with 2 too."})
 final class MonitorCommand implements Runnable {
-    private static final List<String> SERVER_FIELDS = List.of("object", "id", "created_at", "updated_at",
-            "next_fire_at", "last_run");
+    private static final List<String> SERVER_FIELDS = io.vigil.monitor.definition.MonitorJson.SERVER_FIELDS;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -67,7 +67,7 @@ final class MonitorRoutes {
     }
 
     void create(Context ctx) throws IOException {
-        Monitor created = system.monitors().create(MonitorJson.parse(body(ctx)));
+        Monitor created = system.monitors().create(MonitorJson.parseRequest(body(ctx)));
         ResponseWriter.json(ctx, 201, monitor(created));
     }
 
@@ -88,7 +88,7 @@ final class MonitorRoutes {
 
     void update(Context ctx) throws IOException {
         long id = id(ctx);
-        ResponseWriter.json(ctx, 200, monitor(system.monitors().update(id, MonitorJson.parse(body(ctx)))));
+        ResponseWriter.json(ctx, 200, monitor(system.monitors().update(id, MonitorJson.parseRequest(body(ctx)))));
     }
 
     void delete(Context ctx) throws IOException {

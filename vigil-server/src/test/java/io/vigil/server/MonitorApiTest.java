@@ -128,6 +128,17 @@ class MonitorApiTest {
             assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
             assertThat(api.get("/v1/monitors/" + id).json().get("name").asText()).isEqualTo("Payments volume v2");
 
+            // What GET answers, edited, goes back with PUT: the server's own fields are ignored, not refused.
+            com.fasterxml.jackson.databind.node.ObjectNode fetched =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) api.get("/v1/monitors/" + id).json();
+            assertThat(fetched.has("last_run")).isTrue();
+            fetched.put("description", "edited after GET");
+            TestServer.Response roundTrip = api.send(HttpRequest.newBuilder(URI.create(api.base + "/v1/monitors/" + id))
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(fetched.toString())));
+            assertThat(roundTrip.status()).as(roundTrip.toString()).isEqualTo(200);
+            assertThat(roundTrip.json().get("description").asText()).isEqualTo("edited after GET");
+
             assertThat(api.delete("/v1/monitors/" + id).status()).isEqualTo(200);
             assertThat(api.get("/v1/monitors/" + id).status()).isEqualTo(404);
             assertThat(api.get("/v1/monitors/" + id + "/runs").status()).isEqualTo(404);

@@ -45,6 +45,10 @@ public final class MonitorJson {
                     .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             .build();
 
+    /** What the API adds to a monitor's definition when it answers: read-only, never part of a request. */
+    public static final List<String> SERVER_FIELDS = List.of("object", "id", "created_at", "updated_at",
+            "next_fire_at", "last_run");
+
     private MonitorJson() {
     }
 
@@ -54,15 +58,29 @@ public final class MonitorJson {
 
     /** Parses a create/update request body. */
     public static MonitorSpec parse(byte[] json) {
-        JsonNode tree;
+        return bind(tree(json), MonitorSpec.class);
+    }
+
+    /**
+     * Parses a create or update request, ignoring the fields the server adds to a monitor it answers with
+     * ({@link #SERVER_FIELDS}), so that a monitor fetched with GET, edited and sent back with PUT is accepted.
+     */
+    public static MonitorSpec parseRequest(byte[] json) {
+        JsonNode tree = tree(json);
+        if (tree instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+            object.remove(SERVER_FIELDS);
+        }
+        return bind(tree, MonitorSpec.class);
+    }
+
+    private static JsonNode tree(byte[] json) {
         try {
-            tree = MAPPER.readTree(json);
+            return MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             throw new InvalidMonitorException("body", "body is not valid JSON: " + JsonSyntax.messageWithLocation(e));
         } catch (IOException e) {
             throw new InvalidMonitorException("body", "body cannot be read: " + e.getMessage());
         }
-        return bind(tree, MonitorSpec.class);
     }
 
     /** Parses a request already decoded into maps and lists (as a web framework hands it over). */
