@@ -31,6 +31,9 @@ import java.util.Optional;
  * per-condition series for charts.
  */
 public final class RunStore {
+    /** Monitor ids bound in one latest-run query. */
+    private static final int LAST_RUN_BATCH = 500;
+
     private final MonitorDatabase db;
 
     public RunStore(MonitorDatabase db) {
@@ -137,27 +140,29 @@ public final class RunStore {
 
     /** The latest run of each of these monitors, by monitor id; monitors that never ran are absent. */
     public Map<Long, LastRun> lastRuns(List<Long> monitorIds) {
-        if (monitorIds.isEmpty()) {
-            return Map.of();
-        }
-        String marks = String.join(", ", Collections.nCopies(monitorIds.size(), "?"));
-        return db.withConnection(c -> {
-            Map<Long, LastRun> out = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT monitor_id, result, epoch_us(fired_at) FROM runs "
-                    + "WHERE monitor_id IN (" + marks + ") QUALIFY row_number() OVER (PARTITION BY monitor_id "
-                    + "ORDER BY fired_at DESC, id DESC) = 1")) {
-                for (int i = 0; i < monitorIds.size(); i++) {
-                    ps.setLong(i + 1, monitorIds.get(i));
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.put(rs.getLong(1), new LastRun(Micros.toInstant(rs.getLong(3)),
-                                RunResult.valueOf(rs.getString(2))));
+        Map<Long, LastRun> out = new HashMap<>();
+        // A bounded number of bound ids a statement, however many monitors a caller lists.
+        for (int from = 0; from < monitorIds.size(); from += LAST_RUN_BATCH) {
+            List<Long> ids = monitorIds.subList(from, Math.min(monitorIds.size(), from + LAST_RUN_BATCH));
+            String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
+            db.withConnection(c -> {
+                try (PreparedStatement ps = c.prepareStatement("SELECT monitor_id, result, epoch_us(fired_at) FROM "
+                        + "runs WHERE monitor_id IN (" + marks + ") QUALIFY row_number() OVER (PARTITION BY "
+                        + "monitor_id ORDER BY fired_at DESC, id DESC) = 1")) {
+                    for (int i = 0; i < ids.size(); i++) {
+                        ps.setLong(i + 1, ids.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.put(rs.getLong(1), new LastRun(Micros.toInstant(rs.getLong(3)),
+                                    RunResult.valueOf(rs.getString(2))));
+                        }
                     }
                 }
-            }
-            return out;
-        });
+                return null;
+            });
+        }
+        return out;
     }
 
     /** Runs of a monitor fired in [from, to), newest first, with their conditions and action attempts. */

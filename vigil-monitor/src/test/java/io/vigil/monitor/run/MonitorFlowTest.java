@@ -357,6 +357,14 @@ class MonitorFlowTest {
         traffic(NOON.plusSeconds(600), 100);
         MonitorRun back = system.runner().run(monitor, NOON.plusSeconds(600));
         assertThat(back.result()).isEqualTo(RunResult.NOT_MET);
+        // The latest run per monitor, asked for among more ids than one statement binds.
+        List<Long> ids = new ArrayList<>();
+        for (long i = 1_000; i < 2_200; i++) {
+            ids.add(i);
+        }
+        ids.add(monitor.id());
+        assertThat(system.runs().lastRuns(ids)).containsOnlyKeys(monitor.id())
+                .containsEntry(monitor.id(), new RunStore.LastRun(NOON.plusSeconds(600), RunResult.NOT_MET));
         assertThat(back.event()).isEqualTo(NotificationEvent.RECOVERED);
         assertThat(calls).containsExactly("POST null triggered MET", "POST null recovered NOT_MET");
     }
