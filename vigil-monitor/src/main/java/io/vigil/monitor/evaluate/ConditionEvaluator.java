@@ -16,13 +16,17 @@ import java.util.List;
  * functions, so they are tested on hand-computed series.
  */
 public final class ConditionEvaluator {
+    /** Why a metric, rate or EMA condition has no value: nothing in the window matched. */
+    private static final String NO_TRAFFIC = "no traffic matched the query and filter in the time range";
+
     private ConditionEvaluator() {
     }
 
     /** Threshold check, met once satisfied in this run and the {@code times - 1} runs before it. */
-    public static ConditionResult metric(int index, MetricCondition c, Double value, RunHistory history) {
+    public static ConditionResult metric(int index, MetricCondition c, Double value, NoDataState noData,
+                                         RunHistory history) {
         if (value == null) {
-            return ConditionResult.error(index, c, "no traffic matched the query and filter in the time range");
+            return noData(index, c, noData, NO_TRAFFIC, history);
         }
         double upper = c.upperThreshold() == null ? Double.NaN : c.upperThreshold();
         boolean satisfied = c.operator().test(value, c.threshold(), upper);
@@ -37,9 +41,10 @@ public final class ConditionEvaluator {
      * · 100, negated for a decrease. "More than p" needs change% &gt; p; "less than p" needs 0 &le; change% &lt; p
      * (a rise of less than p, not a fall). Until enough previous values exist the condition is NOT_MET (warm-up).
      */
-    public static ConditionResult rate(int index, RateCondition c, Double value, RunHistory history) {
+    public static ConditionResult rate(int index, RateCondition c, Double value, NoDataState noData,
+                                       RunHistory history) {
         if (value == null) {
-            return ConditionResult.error(index, c, "no traffic matched the query and filter in the time range");
+            return noData(index, c, noData, NO_TRAFFIC, history);
         }
         double[] prev = history.previousValues(index, c.measure(), c.previous());
         if (prev.length < c.previous()) {
@@ -74,9 +79,10 @@ public final class ConditionEvaluator {
      * EMA seeded with x1 and updated ema = alpha·x + (1-alpha)·ema; σ is the population standard deviation of the
      * same N values; bands are EMA ± sensitivity·σ. The current value is compared with the bands.
      */
-    public static ConditionResult ema(int index, EmaCondition c, Double value, RunHistory history) {
+    public static ConditionResult ema(int index, EmaCondition c, Double value, NoDataState noData,
+                                      RunHistory history) {
         if (value == null) {
-            return ConditionResult.error(index, c, "no traffic matched the query and filter in the time range");
+            return noData(index, c, noData, NO_TRAFFIC, history);
         }
         double[] prev = history.previousValues(index, c.measure(), c.points());
         if (prev.length < c.points()) {
@@ -97,9 +103,11 @@ public final class ConditionEvaluator {
     }
 
     /** Filter count as a percentage of query count, compared like a metric, with its repeat count. */
-    public static ConditionResult ratio(int index, RatioCondition c, long filtered, long total, RunHistory history) {
+    public static ConditionResult ratio(int index, RatioCondition c, long filtered, long total, NoDataState noData,
+                                        RunHistory history) {
         if (total == 0) {
-            return ConditionResult.error(index, c, "the query matched no traffic in the time range, so the ratio is undefined");
+            return noData(index, c, noData, "the query matched no traffic in the time range, so the ratio is undefined",
+                    history);
         }
         double percent = 100.0 * filtered / total;
         double upper = c.upperThreshold() == null ? Double.NaN : c.upperThreshold();
@@ -115,7 +123,8 @@ public final class ConditionEvaluator {
      * (the default, changes nothing), NOT_MET, or MET, which counts as satisfied so that a metric or ratio
      * condition's {@code times} still asks for that many such runs in a row.
      */
-    public static ConditionResult noData(int index, Condition c, NoDataState policy, String why, RunHistory history) {
+    private static ConditionResult noData(int index, Condition c, NoDataState policy, String why,
+                                          RunHistory history) {
         if (policy == NoDataState.ERROR) {
             return ConditionResult.error(index, c, why);
         }

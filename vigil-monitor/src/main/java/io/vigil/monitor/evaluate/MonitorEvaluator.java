@@ -5,6 +5,7 @@ import io.vigil.monitor.definition.Condition;
 import io.vigil.monitor.definition.EmaCondition;
 import io.vigil.monitor.definition.MetricCondition;
 import io.vigil.monitor.definition.MonitorSpec;
+import io.vigil.monitor.definition.NoDataState;
 import io.vigil.monitor.definition.RateCondition;
 import io.vigil.monitor.definition.RatioCondition;
 import io.vigil.monitor.definition.TrafficQuery;
@@ -58,30 +59,21 @@ public final class MonitorEvaluator {
     private ConditionResult evaluate(int i, Condition c, MonitorSpec spec, TimeWindow window, RunHistory history) {
         String env = spec.environment();
         TrafficQuery q = spec.query();
-        if (c instanceof RatioCondition r) {
-            long total = measurements.count(env, window, q, null);
-            if (total == 0) {
-                return ConditionEvaluator.noData(i, c, spec.noData(),
-                        "the query matched no traffic in the time range, so the ratio is undefined", history);
-            }
-            return ConditionEvaluator.ratio(i, r, measurements.count(env, window, q, spec.filter()), total, history);
-        }
-        Double value = c instanceof MetricCondition m
-                ? measurements.aggregate(env, window, q, spec.filter(), m.aggregation(), m.field())
-                : c instanceof RateCondition r
-                ? measurements.aggregate(env, window, q, spec.filter(), r.aggregation(), r.field())
-                : measurements.aggregate(env, window, q, spec.filter(), ((EmaCondition) c).aggregation(),
-                ((EmaCondition) c).field());
-        if (value == null) {
-            return ConditionEvaluator.noData(i, c, spec.noData(),
-                    "no traffic matched the query and filter in the time range", history);
-        }
+        NoDataState noData = spec.noData();
         if (c instanceof MetricCondition m) {
-            return ConditionEvaluator.metric(i, m, value, history);
+            return ConditionEvaluator.metric(i, m,
+                    measurements.aggregate(env, window, q, spec.filter(), m.aggregation(), m.field()), noData, history);
         }
         if (c instanceof RateCondition r) {
-            return ConditionEvaluator.rate(i, r, value, history);
+            return ConditionEvaluator.rate(i, r,
+                    measurements.aggregate(env, window, q, spec.filter(), r.aggregation(), r.field()), noData, history);
         }
-        return ConditionEvaluator.ema(i, (EmaCondition) c, value, history);
+        if (c instanceof EmaCondition e) {
+            return ConditionEvaluator.ema(i, e,
+                    measurements.aggregate(env, window, q, spec.filter(), e.aggregation(), e.field()), noData, history);
+        }
+        RatioCondition r = (RatioCondition) c;
+        return ConditionEvaluator.ratio(i, r, measurements.count(env, window, q, spec.filter()),
+                measurements.count(env, window, q, null), noData, history);
     }
 }
