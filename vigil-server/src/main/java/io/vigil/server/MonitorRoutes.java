@@ -12,6 +12,7 @@ import io.vigil.monitor.MonitorSystem;
 import io.vigil.monitor.definition.MonitorJson;
 import io.vigil.monitor.definition.MonitorStatus;
 import io.vigil.monitor.run.RunStore;
+import io.vigil.monitor.store.Micros;
 import io.vigil.monitor.traffic.IngestResult;
 import io.vigil.monitor.traffic.ParsedTraffic;
 import io.vigil.monitor.traffic.TrafficJson;
@@ -28,7 +29,6 @@ import java.util.Map;
 /** {@code /v1/traffic}, {@code /v1/monitors}, {@code /v1/schedules}: I/O only; {@link MonitorSystem} does the work. */
 final class MonitorRoutes {
     /** Open-ended run ranges stop here; DuckDB timestamps reach far beyond it. */
-    private static final Instant FAR_FUTURE = Instant.parse("2200-01-01T00:00:00Z");
     /** The monitor module's snake_case mapper, taught to write instants as ISO-8601 text. */
     private static final ObjectMapper OUT = MonitorJson.mapper().copy()
             .registerModule(new SimpleModule().addSerializer(Instant.class, ToStringSerializer.instance));
@@ -56,7 +56,7 @@ final class MonitorRoutes {
     void trafficSummary(Context ctx) throws IOException {
         String environment = blankToNull(ctx.queryParam("environment"));
         Instant from = instant(ctx.queryParam("from"), "from", Instant.EPOCH);
-        Instant to = instant(ctx.queryParam("to"), "to", FAR_FUTURE);
+        Instant to = instant(ctx.queryParam("to"), "to", Micros.LATEST);
         if (!from.isBefore(to)) {
             throw new InvalidRequestException("to", "to must be after from");
         }
@@ -128,7 +128,7 @@ final class MonitorRoutes {
         long id = id(ctx);
         system.monitors().get(id);
         ResponseWriter.json(ctx, 200, map(system.runs().runs(id, instant(ctx.queryParam("from"), "from", Instant.EPOCH),
-                instant(ctx.queryParam("to"), "to", FAR_FUTURE), intParam(ctx, "offset", 0), intParam(ctx, "limit", 100))));
+                instant(ctx.queryParam("to"), "to", Micros.LATEST), intParam(ctx, "offset", 0), intParam(ctx, "limit", 100))));
     }
 
     void series(Context ctx) throws IOException {
@@ -136,7 +136,7 @@ final class MonitorRoutes {
         system.monitors().get(id);
         int index = (int) parseLong(ctx.pathParam("index"), "index");
         ResponseWriter.json(ctx, 200, map(system.runs().series(id, index,
-                instant(ctx.queryParam("from"), "from", Instant.EPOCH), instant(ctx.queryParam("to"), "to", FAR_FUTURE))));
+                instant(ctx.queryParam("from"), "from", Instant.EPOCH), instant(ctx.queryParam("to"), "to", Micros.LATEST))));
     }
 
     void backtest(Context ctx) throws IOException {

@@ -65,6 +65,19 @@ public final class ActionDispatcher {
 
     /** Sends every action of the monitor for {@code event}; returns all attempts in order. */
     public List<ActionAttempt> dispatch(Monitor monitor, MonitorRun run, NotificationEvent event) {
+        return send(monitor, run, event, null, retry.maxAttempts());
+    }
+
+    /**
+     * Sends a test notification ({@link NotificationEvent#TEST}) built from {@code run}: every action, or only the one
+     * at {@code actionIndex}, tried once and never retried, so the answer comes back while the user waits.
+     */
+    public List<ActionAttempt> test(Monitor monitor, MonitorRun run, Integer actionIndex) {
+        return send(monitor, run, NotificationEvent.TEST, actionIndex, 1);
+    }
+
+    private List<ActionAttempt> send(Monitor monitor, MonitorRun run, NotificationEvent event, Integer only,
+                                     int maxAttempts) {
         byte[] body;
         try {
             body = json.writeValueAsBytes(NotificationPayload.body(monitor, run, event));
@@ -76,44 +89,20 @@ public final class ActionDispatcher {
         List<ActionAttempt> attempts = new ArrayList<>();
         List<Action> actions = monitor.spec().actions();
         for (int i = 0; i < actions.size(); i++) {
-            deliver(i, actions.get(i), event, body, values, attempts);
-        }
-        return attempts;
-    }
-
-    /**
-     * Sends a test notification ({@link NotificationEvent#TEST}) built from {@code run}: every action, or only the one
-     * at {@code actionIndex}, tried once and never retried, so the answer comes back while the user waits.
-     */
-    public List<ActionAttempt> test(Monitor monitor, MonitorRun run, Integer actionIndex) {
-        byte[] body;
-        try {
-            body = json.writeValueAsBytes(NotificationPayload.body(monitor, run, NotificationEvent.TEST));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise notification", e);
-        }
-        Map<String, String> values = NotificationPayload.placeholders(monitor, run, NotificationEvent.TEST,
-                new String(body, StandardCharsets.UTF_8));
-        List<ActionAttempt> attempts = new ArrayList<>();
-        List<Action> actions = monitor.spec().actions();
-        for (int i = 0; i < actions.size(); i++) {
-            if (actionIndex == null || actionIndex == i) {
-                Instant at = clock.instant();
-                Outcome o = send(actions.get(i), body, values);
-                attempts.add(new ActionAttempt(i, actions.get(i).type(), NotificationEvent.TEST, 1, at, o.success,
-                        o.status, o.message));
+            if (only == null || only == i) {
+                deliver(i, actions.get(i), event, body, values, maxAttempts, attempts);
             }
         }
         return attempts;
     }
 
     private void deliver(int index, Action action, NotificationEvent event, byte[] body, Map<String, String> values,
-                         List<ActionAttempt> attempts) {
-        for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
+                         int maxAttempts, List<ActionAttempt> attempts) {
+        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             Instant at = clock.instant();
             Outcome o = send(action, body, values);
             attempts.add(new ActionAttempt(index, action.type(), event, attempt, at, o.success, o.status, o.message));
-            if (o.success || !o.retryable || attempt == retry.maxAttempts()) {
+            if (o.success || !o.retryable || attempt == maxAttempts) {
                 return;
             }
             try {
@@ -185,7 +174,7 @@ public final class ActionDispatcher {
      * Why a request got no answer, in words: the JDK client's ConnectException carries no message at all, so
      * "ConnectException: null" told an operator nothing about which receiver to check.
      */
-    private static String failure(HttpRequest request, IOException e) {
+    static String failure(HttpRequest request, IOException e) {
         String where = request.uri().getHost() + (request.uri().getPort() < 0 ? "" : ":" + request.uri().getPort());
         if (e instanceof java.net.http.HttpConnectTimeoutException) {
             return "no connection to " + where + " within the connect timeout";

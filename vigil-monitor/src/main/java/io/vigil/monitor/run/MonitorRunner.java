@@ -26,8 +26,6 @@ import java.util.List;
 public final class MonitorRunner {
     /** Extra runs fetched beyond the deepest look-back, so a few ERROR runs in between do not starve the baseline. */
     private static final int HISTORY_SLACK = 50;
-    /** Upper end of "every run so far" (run times are stored as microseconds, which Instant.MAX overflows). */
-    private static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
 
     private final MonitorEvaluator evaluator;
     private final RunStore runs;
@@ -70,11 +68,8 @@ public final class MonitorRunner {
             throw new InvalidMonitorException("index", "index must be between 0 and " + (count - 1) + " (the monitor "
                     + "has " + count + " action" + (count == 1 ? "" : "s") + "), got " + actionIndex);
         }
-        List<MonitorRun> latest = runs.runs(monitor.id(), Instant.EPOCH, LATEST, 0, 1).runs();
-        MonitorRun run = latest.isEmpty()
-                ? new MonitorRun(0, monitor.id(), now, now, now, RunResult.MET, NotificationEvent.TEST, null,
-                List.of(), List.of())
-                : latest.get(0);
+        MonitorRun run = runs.latest(monitor.id()).orElseGet(() -> new MonitorRun(0, monitor.id(), now, now, now,
+                RunResult.MET, NotificationEvent.NONE, null, List.of(), List.of()));
         return dispatcher.test(monitor, run, actionIndex);
     }
 

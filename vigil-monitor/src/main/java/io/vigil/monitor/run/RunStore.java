@@ -187,6 +187,13 @@ public final class RunStore {
         });
     }
 
+    /** A monitor's latest run with its conditions and action attempts, if it ever ran. */
+    public Optional<MonitorRun> latest(long monitorId) {
+        List<MonitorRun> found = db.withConnection(c -> loadRuns(c,
+                "SELECT * FROM runs WHERE monitor_id = ? ORDER BY fired_at DESC, id DESC LIMIT 1", monitorId));
+        return found.stream().findFirst();
+    }
+
     public MonitorRun run(long runId) {
         List<MonitorRun> found = db.withConnection(c -> loadRuns(c, "SELECT * FROM runs WHERE id = ?", runId));
         if (found.isEmpty()) {

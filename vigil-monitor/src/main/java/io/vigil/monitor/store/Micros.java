@@ -4,6 +4,12 @@ import java.time.Instant;
 
 /** DuckDB TIMESTAMP values travel as epoch microseconds (UTC), bound with {@code make_timestamp(?::BIGINT)}. */
 public final class Micros {
+    /**
+     * The open end of "every run so far" or "all stored traffic": Instant.MAX overflows a microsecond count, so
+     * ranges without an end stop here.
+     */
+    public static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
+
     private Micros() {
     }
 

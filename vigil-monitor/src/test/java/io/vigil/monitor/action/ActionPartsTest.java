@@ -73,4 +73,23 @@ class ActionPartsTest {
         // The missing mail configuration is not retried: only the webhook waited.
         assertThat(waits).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(3));
     }
+
+    @Test
+    void requestsThatGetNoAnswerSayWhichReceiverAndWhy() {
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("https://hooks.example.com:8443/x")).timeout(Duration.ofSeconds(10)).build();
+        assertThat(ActionDispatcher.failure(request, new java.net.http.HttpConnectTimeoutException("HTTP connect timed out")))
+                .isEqualTo("no connection to hooks.example.com:8443 within the connect timeout");
+        assertThat(ActionDispatcher.failure(request, new java.net.http.HttpTimeoutException("request timed out")))
+                .isEqualTo("no answer from hooks.example.com:8443 within 10 s");
+        assertThat(ActionDispatcher.failure(request, new java.net.ConnectException()))
+                .isEqualTo("cannot connect to hooks.example.com:8443 (connection refused or unreachable)");
+        assertThat(ActionDispatcher.failure(request, new java.io.IOException(null,
+                new javax.net.ssl.SSLHandshakeException("PKIX path building failed"))))
+                .isEqualTo("SSLHandshakeException: PKIX path building failed");
+        java.net.http.HttpRequest noPort = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://hooks.example.com/x")).build();
+        assertThat(ActionDispatcher.failure(noPort, new java.net.ConnectException()))
+                .isEqualTo("cannot connect to hooks.example.com (connection refused or unreachable)");
+    }
 }

@@ -12,6 +12,7 @@ import io.vigil.monitor.run.ConditionSeries;
 import io.vigil.monitor.run.MonitorRun;
 import io.vigil.monitor.run.RunPage;
 import io.vigil.monitor.run.SeriesPoint;
+import io.vigil.monitor.store.Micros;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +33,6 @@ final class MonitorDetailPage {
     static final int RUNS_SHOWN = 50;
     /** Simulated runs listed under a backtest; the alert and recovery times cover all of them. */
     static final int BACKTEST_ROWS = 200;
-    private static final Instant FAR_FUTURE = Instant.parse("2200-01-01T00:00:00Z");
 
     private final MonitorSystem system;
     private final UiSessions sessions;
@@ -83,7 +83,7 @@ final class MonitorDetailPage {
         }
         body.append("</div></section>");
 
-        RunPage runs = system.runs().runs(m.id(), Instant.EPOCH, FAR_FUTURE, 0, RUNS_SHOWN);
+        RunPage runs = system.runs().runs(m.id(), Instant.EPOCH, Micros.LATEST, 0, RUNS_SHOWN);
         body.append("<section class=\"card\"><h2>Runs</h2>");
         if (runs.runs().isEmpty()) {
             body.append("<p class=\"empty\">No runs yet. The monitor runs on its schedule while active; a backtest"
@@ -133,7 +133,7 @@ final class MonitorDetailPage {
             throw new InvalidMonitorException("index", "monitor " + id + " has conditions 0 to "
                     + (m.spec().conditions().size() - 1) + "; there is no condition " + index);
         }
-        ConditionSeries s = system.runs().series(id, index, Instant.EPOCH, FAR_FUTURE);
+        ConditionSeries s = system.runs().series(id, index, Instant.EPOCH, Micros.LATEST);
         List<String> labels = new ArrayList<>();
         List<Double> values = new ArrayList<>();
         List<Double> lower = new ArrayList<>();

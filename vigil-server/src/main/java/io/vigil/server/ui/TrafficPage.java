@@ -3,6 +3,7 @@ package io.vigil.server.ui;
 import io.javalin.http.Context;
 import io.vigil.monitor.InvalidMonitorException;
 import io.vigil.monitor.MonitorSystem;
+import io.vigil.monitor.store.Micros;
 import io.vigil.monitor.traffic.TrafficSummary;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,7 +16,6 @@ import java.util.List;
  */
 final class TrafficPage {
     private static final List<String> RANGES = List.of("1h", "24h", "7d", "all");
-    private static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
 
     private final MonitorSystem system;
     private final UiSessions sessions;
@@ -41,7 +41,7 @@ final class TrafficPage {
             default -> Instant.EPOCH;
         };
         // No upper bound: a gateway whose clock runs ahead still shows up.
-        TrafficSummary s = system.traffic().summary(null, from, LATEST);
+        TrafficSummary s = system.traffic().summary(null, from, Micros.LATEST);
         StringBuilder body = new StringBuilder("<p class=\"actions\">");
         for (String r : RANGES) {
             body.append("<a class=\"button").append(r.equals(range) ? " primary" : "").append("\" href=\"/ui/traffic?range=")
