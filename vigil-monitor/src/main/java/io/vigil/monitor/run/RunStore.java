@@ -3,6 +3,7 @@ package io.vigil.monitor.run;
 import io.vigil.monitor.MonitorNotFoundException;
 import io.vigil.monitor.action.ActionAttempt;
 import io.vigil.monitor.action.NotificationEvent;
+import io.vigil.monitor.definition.MonitorStatus;
 import io.vigil.monitor.evaluate.ConditionResult;
 import io.vigil.monitor.evaluate.ConditionState;
 import io.vigil.monitor.evaluate.RunHistory;
@@ -31,9 +32,6 @@ import java.util.Optional;
  * per-condition series for charts.
  */
 public final class RunStore {
-    /** Monitor ids bound in one latest-run query. */
-    private static final int LAST_RUN_BATCH = 500;
-
     private final MonitorDatabase db;
 
     public RunStore(MonitorDatabase db) {
@@ -141,29 +139,45 @@ public final class RunStore {
     /** The latest run of each of these monitors, by monitor id; monitors that never ran are absent. */
     public Map<Long, LastRun> lastRuns(List<Long> monitorIds) {
         Map<Long, LastRun> out = new HashMap<>();
-        // A bounded number of bound ids a statement, however many monitors a caller lists.
-        for (int from = 0; from < monitorIds.size(); from += LAST_RUN_BATCH) {
-            List<Long> ids = monitorIds.subList(from, Math.min(monitorIds.size(), from + LAST_RUN_BATCH));
-            String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
-            db.withConnection(c -> {
-                try (PreparedStatement ps = c.prepareStatement("SELECT monitor_id, result, epoch_us(fired_at) FROM "
-                        + "runs WHERE monitor_id IN (" + marks + ") QUALIFY row_number() OVER (PARTITION BY "
-                        + "monitor_id ORDER BY fired_at DESC, id DESC) = 1")) {
-                    for (int i = 0; i < ids.size(); i++) {
-                        ps.setLong(i + 1, ids.get(i));
-                    }
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            out.put(rs.getLong(1), new LastRun(Micros.toInstant(rs.getLong(3)),
-                                    RunResult.valueOf(rs.getString(2))));
-                        }
+        if (monitorIds.isEmpty()) {
+            return out;
+        }
+        String marks = String.join(", ", Collections.nCopies(monitorIds.size(), "?"));
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT monitor_id, result, epoch_us(fired_at) FROM runs "
+                    + "WHERE monitor_id IN (" + marks + ") QUALIFY row_number() OVER (PARTITION BY monitor_id "
+                    + "ORDER BY fired_at DESC, id DESC) = 1")) {
+                for (int i = 0; i < monitorIds.size(); i++) {
+                    ps.setLong(i + 1, monitorIds.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getLong(1), new LastRun(Micros.toInstant(rs.getLong(3)),
+                                RunResult.valueOf(rs.getString(2))));
                     }
                 }
-                return null;
-            });
-        }
-        return out;
+            }
+            return out;
+        });
     }
+
+    /** Active monitors whose latest run was MET: what needs a look now, counted in the database. */
+    public long activeMetCount() {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT count(*) FROM (SELECT r.result FROM runs r JOIN monitors m ON m.id = r.monitor_id
+                      WHERE m.status = ?
+                      QUALIFY row_number() OVER (PARTITION BY r.monitor_id ORDER BY r.fired_at DESC, r.id DESC) = 1)
+                    WHERE result = 'MET'""")) {
+                ps.setString(1, MonitorStatus.ACTIVE.wireName());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
 
     /** Runs of a monitor fired in [from, to), newest first, with their conditions and action attempts. */
     public RunPage runs(long monitorId, Instant from, Instant to, int offset, int limit) {

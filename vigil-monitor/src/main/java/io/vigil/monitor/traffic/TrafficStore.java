@@ -134,25 +134,21 @@ public final class TrafficStore {
         String where = "ts >= make_timestamp(?::BIGINT) AND ts < make_timestamp(?::BIGINT)"
                 + (environment == null ? "" : " AND environment = ?");
         return db.withConnection(c -> {
-            long total;
-            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM traffic WHERE " + where)) {
-                bindSummary(ps, environment, from, to);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    total = rs.getLong(1);
-                }
-            }
+            long total = 0;
             List<TrafficSummary.ApiTraffic> apis = new ArrayList<>();
             boolean truncated = false;
+            // The window sum is taken over every group before LIMIT: the total needs no second scan.
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT environment, api, count(*), count(*) FILTER (WHERE result <> 'success'),
                            count(*) FILTER (WHERE status_code >= 500), avg(response_time_ms),
-                           quantile_cont(response_time_ms, 0.95), epoch_us(min(ts)), epoch_us(max(ts))
+                           quantile_cont(response_time_ms, 0.95), epoch_us(min(ts)), epoch_us(max(ts)),
+                           sum(count(*)) OVER ()
                     FROM traffic WHERE %s GROUP BY environment, api ORDER BY environment, api LIMIT %d"""
                     .formatted(where, TrafficSummary.MAX_GROUPS + 1))) {
                 bindSummary(ps, environment, from, to);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
+                        total = rs.getLong(10);
                         if (apis.size() == TrafficSummary.MAX_GROUPS) {
                             truncated = true;
                             break;

@@ -357,7 +357,7 @@ class MonitorFlowTest {
         traffic(NOON.plusSeconds(600), 100);
         MonitorRun back = system.runner().run(monitor, NOON.plusSeconds(600));
         assertThat(back.result()).isEqualTo(RunResult.NOT_MET);
-        // The latest run per monitor, asked for among more ids than one statement binds.
+        // The latest run per monitor, asked for among as many ids as a page of monitors holds, and more.
         List<Long> ids = new ArrayList<>();
         for (long i = 1_000; i < 2_200; i++) {
             ids.add(i);
@@ -365,8 +365,14 @@ class MonitorFlowTest {
         ids.add(monitor.id());
         assertThat(system.runs().lastRuns(ids)).containsOnlyKeys(monitor.id())
                 .containsEntry(monitor.id(), new RunStore.LastRun(NOON.plusSeconds(600), RunResult.NOT_MET));
+        assertThat(system.runs().activeMetCount()).isZero();
+        system.runner().run(monitor, NOON.plusSeconds(1200)); // silent again: MET
+        assertThat(system.runs().activeMetCount()).isEqualTo(1);
+        system.monitors().setStatus(monitor.id(), MonitorStatus.PASSIVE);
+        assertThat(system.runs().activeMetCount()).isZero();
         assertThat(back.event()).isEqualTo(NotificationEvent.RECOVERED);
-        assertThat(calls).containsExactly("POST null triggered MET", "POST null recovered NOT_MET");
+        assertThat(calls).containsExactly("POST null triggered MET", "POST null recovered NOT_MET",
+                "POST null triggered MET");
     }
 
     @Test

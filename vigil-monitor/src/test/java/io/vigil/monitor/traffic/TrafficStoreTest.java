@@ -103,7 +103,26 @@ class TrafficStoreTest {
             assertThat(orders.lastAt()).isEqualTo(T0.plusSeconds(19));
 
             assertThat(store.summary("staging", T0, T0.plusSeconds(60)).apis()).isEmpty();
+            assertThat(store.summary("staging", T0, T0.plusSeconds(60)).requests()).isZero();
             assertThat(store.summary("prod' OR '1'='1", T0, T0.plusSeconds(60)).requests()).isZero();
+        }
+    }
+
+    @Test
+    void summaryStopsAtItsGroupLimitButCountsEveryRecord(@TempDir Path dir) {
+        try (MonitorDatabase db = MonitorDatabase.open(dir)) {
+            TrafficStore store = new TrafficStore(db, TrafficRetention.DEFAULT, new MutableClock(T0));
+            List<TrafficRecord> batch = new ArrayList<>();
+            for (int i = 0; i <= TrafficSummary.MAX_GROUPS; i++) {
+                batch.add(record(T0, String.format("api-%04d", i), 200, TrafficResult.SUCCESS, 1));
+                batch.add(record(T0, String.format("api-%04d", i), 200, TrafficResult.SUCCESS, 2));
+            }
+            store.ingest(batch);
+            TrafficSummary s = store.summary(null, T0, T0.plusSeconds(1));
+            assertThat(s.truncated()).isTrue();
+            assertThat(s.apis()).hasSize(TrafficSummary.MAX_GROUPS);
+            assertThat(s.apis().get(TrafficSummary.MAX_GROUPS - 1).api()).isEqualTo("api-0999");
+            assertThat(s.requests()).isEqualTo(2L * (TrafficSummary.MAX_GROUPS + 1));
         }
     }
 

@@ -3,6 +3,7 @@ package io.vigil.server.ui;
 import io.javalin.http.Context;
 import io.vigil.monitor.MonitorSearch;
 import io.vigil.monitor.MonitorSystem;
+import io.vigil.monitor.definition.MonitorStatus;
 import io.vigil.server.AnomalyService;
 import io.vigil.server.StreamService;
 import io.vigil.workflow.RunInfo;
@@ -29,11 +30,8 @@ final class HomePage {
     String render(Context ctx) throws Exception {
         int models = ModelPages.rows(anomaly).size();
         long monitorCount = monitors.monitors().search(MonitorSearch.ALL).total();
-        List<Long> activeIds = monitors.monitors().active().stream().map(io.vigil.monitor.Monitor::id).toList();
-        long active = activeIds.size();
-        // Active monitors whose latest run was MET: what needs a look now.
-        long met = monitors.runs().lastRuns(activeIds).values().stream()
-                .filter(r -> r.result() == io.vigil.monitor.evaluate.RunResult.MET).count();
+        long active = monitors.monitors().search(new MonitorSearch(null, MonitorStatus.ACTIVE, null, 0, 1)).total();
+        long met = monitors.runs().activeMetCount();
         int streamCount = streams.list().size();
         int datasets = workflow.datasets().list().size();
         List<RunInfo> runs = workflow.runs().list();
