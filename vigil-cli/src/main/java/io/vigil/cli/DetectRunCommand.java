@@ -155,7 +155,7 @@ final class DetectRunCommand implements Callable<Integer> {
         if (threshold != null && !(threshold >= 0 && threshold <= 1)) {
             throw new UserInputException("--threshold must be between 0 and 1, got " + threshold);
         }
-        // Check the algorithm and its parameters before spending time on the file.
+        // Check the algorithm and its parameters before waiting for the file (InputPrefetch has begun reading it).
         Detector detector = registry.create(algorithm,
                 new DetectorParameters(params, seed, Double.isNaN(contamination) ? 0.1 : contamination, workers));
 

@@ -1,7 +1,6 @@
 package io.vigil.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vigil.core.json.JsonSyntax;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +25,6 @@ import picocli.CommandLine.Parameters;
                 "Every subcommand takes --url (env VIGIL_URL) and --api-key (env VIGIL_API_KEY). A request the "
                         + "server rejects exits with 2 and its message; no server at --url exits with 2 too."})
 final class MonitorCommand implements Runnable {
-    private static final List<String> SERVER_FIELDS = io.vigil.monitor.definition.MonitorJson.SERVER_FIELDS;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -272,17 +270,8 @@ final class MonitorCommand implements Runnable {
         if (node == null || !node.isObject()) {
             throw new UserInputException("--file " + file + " must hold one JSON object, the monitor definition");
         }
-        // What 'show --json' adds is the server's to set; dropping it lets that output be edited and sent back.
-        ObjectNode definition = (ObjectNode) node;
-        if (SERVER_FIELDS.stream().noneMatch(definition::has)) {
-            return body;
-        }
-        definition.remove(SERVER_FIELDS);
-        try {
-            return VigilApiClient.JSON.writeValueAsBytes(definition);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot write the definition", e);
-        }
+        // What 'show --json' adds (id, timestamps, last_run) the server ignores in a request, so it goes as it is.
+        return body;
     }
 
     private static String instant(String flag, String value) {

@@ -68,7 +68,7 @@ final class MonitorRoutes {
 
     void create(Context ctx) throws IOException {
         Monitor created = system.monitors().create(MonitorJson.parseRequest(body(ctx)));
-        ResponseWriter.json(ctx, 201, monitor(created));
+        ResponseWriter.json(ctx, 201, monitor(created, null)); // a new monitor has not run
     }
 
     void search(Context ctx) throws IOException {

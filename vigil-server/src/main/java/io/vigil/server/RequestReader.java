@@ -1,6 +1,5 @@
 package io.vigil.server;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -72,9 +71,7 @@ public final class RequestReader {
             }
             return new JsonRequest(fields, data);
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            throw new InvalidRequestException(null, "malformed JSON" + (at == null ? "" : " at line "
-                    + at.getLineNr() + ", column " + at.getColumnNr()) + ": " + JsonSyntax.message(e));
+            throw new InvalidRequestException(null, "malformed JSON: " + JsonSyntax.messageWithLocation(e));
         }
     }
 

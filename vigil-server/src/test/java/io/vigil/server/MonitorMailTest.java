@@ -102,6 +102,9 @@ class MonitorMailTest {
             assertThat(api.post("/v1/monitors/" + id + "/actions/test", "{\"index\": \"0\"}").errorParam())
                     .isEqualTo("index");
             assertThat(api.post("/v1/monitors/" + (id + 1) + "/actions/test", "").status()).isEqualTo(404);
+            TestServer.Response list = api.post("/v1/monitors/" + id + "/actions/test", "[0]");
+            assertThat(list.status()).isEqualTo(400);
+            assertThat(list.error().path("message").asText()).isEqualTo("the body must be empty or {\"index\": n}");
 
             long silent = api.post("/v1/monitors", """
                     {"name": "Silent", "environment": "prod", "schedule": "0 */5 * ? * *", "query": {},

@@ -108,7 +108,7 @@ class WebUiTest {
                     "conditions", "[{\"type\": \"metric\",", "actions", "[]"), null);
             assertThat(badJson.statusCode()).isEqualTo(400);
             assertThat(badJson.body()).containsPattern("id=\"conditions-error\" role=\"alert\">conditions is not valid "
-                    + "JSON \\(line \\d+, column \\d+\\)");
+                    + "JSON: [^<]+ \\(line \\d+, column \\d+\\)</");
             HttpResponse<String> trailing = postForm(api.base + "/ui/monitors", Map.of("name", "Checkout",
                     "environment", "prod", "status", "active", "schedule", "0 */5 * ? * *", "query", "{}",
                     "conditions", "[{\"type\": \"ratio\", \"operator\": \"above\", \"threshold\": 90}] junk",

@@ -14,7 +14,7 @@ import java.util.Set;
  * only where the group's value differs from the training median the explanation compares with; several features
  * about the same thing (failures, the spread of one key, never-seen identifiers, distinct counts) make one clause.
  */
-final class GroupReason {
+public final class GroupReason {
     private GroupReason() {
     }
 
@@ -122,7 +122,8 @@ final class GroupReason {
                 + duration(usualSeconds) + ")";
     }
 
-    static String duration(double seconds) {
+    /** A span in words: "3 seconds", "90 minutes", "2 days". */
+    public static String duration(double seconds) {
         if (seconds < 1) {
             return seconds == 0 ? "the same millisecond" : "less than a second";
         }

@@ -1,6 +1,7 @@
 package io.vigil.server.ui;
 
 import io.javalin.http.Context;
+import io.vigil.core.loggroup.GroupReason;
 import io.vigil.core.loggroup.LogEntry;
 import io.vigil.monitor.logs.FlaggedGroup;
 import io.vigil.monitor.logs.LogAnomalies;
@@ -33,7 +34,8 @@ final class LogAnomalyPages {
                 .append(" entries stored; ").append(Boolean.TRUE.equals(status.get("model_fitted"))
                         ? "model fitted on " + Html.escape(status.get("fitted_on_entries")) + " entries."
                         : "no model fitted yet: it fits once " + Html.escape(status.get("fit_after_entries"))
-                        + " entries covering at least " + Html.escape(span(status.get("fit_after_span")))
+                        + " entries covering at least " + Html.escape(GroupReason.duration(
+                        java.time.Duration.parse(String.valueOf(status.get("fit_after_span"))).toSeconds()))
                         + " are stored (a model that has not seen every hour of the day would flag the hours it "
                         + "missed).")
                 .append(" Ingest logs with <code>POST /v1/logs</code> or "
@@ -118,21 +120,4 @@ final class LogAnomalyPages {
                 + "of at least 0), not '" + raw + "'");
     }
 
-    /** An ISO-8601 duration from the status (PT48H) in words (48 hours). */
-    private static String span(Object iso) {
-        if (iso == null) {
-            return "the training span";
-        }
-        try {
-            java.time.Duration d = java.time.Duration.parse(iso.toString());
-            long minutes = d.toMinutes();
-            if (minutes % 60 != 0) {
-                return minutes + " minutes";
-            }
-            long hours = d.toHours();
-            return hours % 24 == 0 && hours >= 48 ? hours / 24 + " days" : hours + (hours == 1 ? " hour" : " hours");
-        } catch (java.time.format.DateTimeParseException e) {
-            return iso.toString();
-        }
-    }
 }

@@ -251,7 +251,7 @@ final class MonitorDetailPage {
     }
 
     /** MET / NOT MET / ERROR as a badge, in words (colour is never the only signal). */
-    private static String state(String name) {
+    static String state(String name) {
         String css = switch (name) {
             case "MET" -> "alert";
             case "ERROR" -> "warn";

@@ -176,10 +176,7 @@ final class MonitorFormPage {
             // As strict as POST /v1/monitors: a box holding "[...] and more" is a mistake, not the array before it.
             return json.readerFor(Object.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readValue(source);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-            throw new InvalidMonitorException(field, field + " is not valid JSON" + where + ": "
-                    + JsonSyntax.message(e));
+            throw new InvalidMonitorException(field, field + " is not valid JSON: " + JsonSyntax.messageWithLocation(e));
         }
     }
 

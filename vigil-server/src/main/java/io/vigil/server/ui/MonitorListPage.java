@@ -87,12 +87,8 @@ final class MonitorListPage {
         boolean active = m.active();
         String next = active ? "passive" : "active";
         String lastRun = last == null ? "<span class=\"sub\">not yet</span>"
-                : "<span class=\"badge " + switch (last.result()) {
-                    case MET -> "alert";
-                    case ERROR -> "warn";
-                    case NOT_MET -> "ok";
-                } + "\">" + last.result().name().replace('_', ' ') + "</span><div class=\"sub\">"
-                + Html.time(last.firedAt()) + "</div>";
+                : MonitorDetailPage.state(last.result().name()) + "<div class=\"sub\">" + Html.time(last.firedAt())
+                + "</div>";
         return """
                 <tr id="monitor-row-%d"><td><a href="/ui/monitors/%d">%s</a><div class="sub">%s</div></td>
                 <td>%s</td><td><code>%s</code></td><td class="last-run">%s</td>
