@@ -75,9 +75,8 @@ public final class Pseudonymiser {
                 createPrivateDirectory(directory);
                 byte[] fresh = new byte[SECRET_BYTES];
                 new SecureRandom().nextBytes(fresh);
-                AtomicFiles.write(file, fresh);
+                AtomicFiles.writeOwnerOnly(file, fresh);
                 Arrays.fill(fresh, (byte) 0);
-                restrictToOwner(file);
             }
             byte[] bytes = Files.readAllBytes(file);
             try {
@@ -131,12 +130,6 @@ public final class Pseudonymiser {
         Files.createDirectories(directory);
         if (posix(directory)) {
             Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
-        }
-    }
-
-    private static void restrictToOwner(Path file) throws IOException {
-        if (posix(file)) {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         }
     }
 

@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -32,9 +34,23 @@ public final class AtomicFiles {
 
     /** As {@link #write(Path, byte[])}, streaming the content into the temp file. */
     public static void write(Path target, Content content) throws IOException {
+        write(target, content, null);
+    }
+
+    /**
+     * As {@link #write(Path, byte[])} for a secret: the temp file is created readable by its owner alone (where the
+     * file system has POSIX permissions) before a byte is written, so the content is never readable by others, not
+     * even between the write and a later change of permissions.
+     */
+    public static void writeOwnerOnly(Path target, byte[] content) throws IOException {
+        write(target, out -> out.write(content), PosixFilePermissions.fromString("rw-------"));
+    }
+
+    private static void write(Path target, Content content, Set<PosixFilePermission> permissions)
+            throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path temp = tempBeside(target);
+        Path temp = tempBeside(target, permissions);
         try {
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
@@ -54,13 +70,21 @@ public final class AtomicFiles {
      * new file, those the process gives any new file (its umask), so replacing a file never changes who may read it.
      */
     public static Path tempBeside(Path target) throws IOException {
+        return tempBeside(target, null);
+    }
+
+    /** The temp file, created with {@code permissions} when given (POSIX only), else as {@link #tempBeside(Path)}. */
+    private static Path tempBeside(Path target, Set<PosixFilePermission> permissions) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Set<PosixFilePermission> kept = null;
-        try {
-            kept = Files.getPosixFilePermissions(target);
-        } catch (UnsupportedOperationException | IOException absentOrNotPosix) {
-            // A new file, or a file system without POSIX permissions: the defaults apply.
+        Set<PosixFilePermission> wanted = permissions;
+        if (wanted == null) {
+            try {
+                wanted = Files.getPosixFilePermissions(target);
+            } catch (UnsupportedOperationException | IOException absentOrNotPosix) {
+                // A new file, or a file system without POSIX permissions: the defaults apply.
+            }
         }
+        boolean posix = Files.getFileStore(dir).supportsFileAttributeView(PosixFileAttributeView.class);
         while (true) {
             Path temp = dir.resolve("." + target.getFileName() + "."
                     + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
@@ -69,8 +93,14 @@ public final class AtomicFiles {
             } catch (FileAlreadyExistsException taken) {
                 continue;
             }
-            if (kept != null) {
-                Files.setPosixFilePermissions(temp, kept);
+            if (wanted != null && posix) {
+                try {
+                    // Set on the empty file, before any content is written, so the content is never more open.
+                    Files.setPosixFilePermissions(temp, wanted);
+                } catch (IOException | RuntimeException e) {
+                    Files.deleteIfExists(temp);
+                    throw e;
+                }
             }
             return temp;
         }

@@ -63,4 +63,20 @@ class AtomicFilesTest {
         assertThat(Files.getPosixFilePermissions(target)).isEqualTo(shared);
         assertNoTempFiles(dir);
     }
+
+    @Test
+    void aSecretIsOwnerOnlyWhateverTheUmaskOrTheFileItReplaces() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path secret = dir.resolve("secret.key");
+        AtomicFiles.writeOwnerOnly(secret, new byte[] {1, 2, 3});
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(secret)))
+                .isEqualTo("rw-------");
+        Files.setPosixFilePermissions(secret, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        AtomicFiles.writeOwnerOnly(secret, new byte[] {4});
+        assertThat(Files.readAllBytes(secret)).containsExactly(4);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(secret)))
+                .isEqualTo("rw-------");
+        assertNoTempFiles(dir);
+    }
 }
