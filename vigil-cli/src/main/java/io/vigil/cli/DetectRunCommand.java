@@ -2,12 +2,12 @@ package io.vigil.cli;
 
 import io.vigil.core.concurrent.ParallelLoop;
 import io.vigil.core.data.Column;
-import io.vigil.core.data.IdentifierColumns;
 import io.vigil.core.data.Matrix;
 import io.vigil.core.data.Table;
 import io.vigil.core.detect.Detector;
 import io.vigil.core.detect.DetectorParameters;
 import io.vigil.core.detect.DetectorRegistry;
+import io.vigil.core.encode.IdentifierColumns;
 import io.vigil.core.encode.SchemaEncoder;
 import io.vigil.core.eval.Evaluation;
 import io.vigil.core.explain.Explainer;
@@ -30,9 +30,9 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code vigil detect run}: fit on a CSV file, score every row, write the scores and print a summary; or, with

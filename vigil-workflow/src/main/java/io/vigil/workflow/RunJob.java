@@ -1,10 +1,10 @@
 package io.vigil.workflow;
 
-import io.vigil.core.data.IdentifierColumns;
 import io.vigil.core.data.Matrix;
 import io.vigil.core.data.Table;
 import io.vigil.core.detect.Detector;
 import io.vigil.core.detect.FittedDetector;
+import io.vigil.core.encode.IdentifierColumns;
 import io.vigil.core.encode.SchemaEncoder;
 import io.vigil.core.eval.Evaluation;
 import io.vigil.core.score.AnomalyModel;

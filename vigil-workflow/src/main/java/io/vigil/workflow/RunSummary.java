@@ -8,7 +8,7 @@ import java.util.List;
  * @param features      encoded feature columns the detector saw
  * @param featureNames  their names (the first 100)
  * @param ignoredColumns text columns left out as identifiers, a value of their own in every row
- *                      ({@link io.vigil.core.data.IdentifierColumns}); never any when the detector names its columns
+ *                      ({@link io.vigil.core.encode.IdentifierColumns}); never any when the detector names its columns
  * @param threshold     the 0..1 score above which a row is flagged
  * @param contamination the contamination given, or under the automatic rule the share of rows it flagged
  */

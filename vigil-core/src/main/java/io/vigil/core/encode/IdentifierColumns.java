@@ -1,5 +1,7 @@
-package io.vigil.core.data;
+package io.vigil.core.encode;
 
+import io.vigil.core.data.Column;
+import io.vigil.core.data.Table;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -8,8 +10,10 @@ import java.util.Set;
 
 /**
  * Text columns in which every row holds a value of its own: order numbers, UUIDs, request ids. Such a column says
- * nothing about whether a row is normal, and encoded (hashed) it is a feature of pure noise that dilutes every
- * detector, so callers leave such columns out or warn about them.
+ * nothing about whether a row is normal, and the schema inference hashes it ({@link TypeInference}), a feature of
+ * pure noise that dilutes every detector, so callers leave such columns out or warn about them. Only columns the
+ * inference would hash count: numbers, numeric strings and yes/no columns are measurements, however distinct.
+ * Missing values and equal values are judged as the encoder judges them ({@link Cells}).
  */
 public final class IdentifierColumns {
     /** Below this many rows, all-distinct values are as likely chance as an identifier. */
@@ -27,7 +31,8 @@ public final class IdentifierColumns {
             return out;
         }
         for (Column c : table.columns()) {
-            if (c instanceof Column.Values v && allPresentAndDistinct(v.values())) {
+            if (c instanceof Column.Values v && TypeInference.infer(c) == FieldType.HASH
+                    && allPresentAndDistinct(v.values())) {
                 out.add(c.name());
             }
         }
@@ -41,18 +46,20 @@ public final class IdentifierColumns {
      * categories that repeat within their first rows, so those are tried first.
      */
     private static boolean allPresentAndDistinct(Object[] values) {
-        Set<Object> head = new HashSet<>();
+        Set<String> head = new HashSet<>();
         for (int i = 0; i < Math.min(values.length, HEAD); i++) {
-            if (!present(values[i]) || !head.add(values[i])) {
+            String text = Cells.text(values[i]);
+            if (text == null || !head.add(text)) {
                 return false;
             }
         }
         long[] hashes = new long[values.length];
         for (int i = 0; i < values.length; i++) {
-            if (!present(values[i])) {
+            String text = Cells.text(values[i]);
+            if (text == null) {
                 return false;
             }
-            hashes[i] = hash(values[i].toString());
+            hashes[i] = hash(text);
         }
         Arrays.sort(hashes);
         for (int i = 1; i < hashes.length; i++) {
@@ -61,10 +68,6 @@ public final class IdentifierColumns {
             }
         }
         return true;
-    }
-
-    private static boolean present(Object v) {
-        return v != null && !(v instanceof String s && s.isBlank());
     }
 
     /** FNV-1a over the UTF-16 units, 64 bits, then a final mix so that nearby strings spread. */

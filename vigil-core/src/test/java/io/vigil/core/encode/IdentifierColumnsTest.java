@@ -1,7 +1,9 @@
-package io.vigil.core.data;
+package io.vigil.core.encode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vigil.core.data.Column;
+import io.vigil.core.data.Table;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -40,5 +42,23 @@ class IdentifierColumnsTest {
         assertThat(IdentifierColumns.find(table(IdentifierColumns.MIN_ROWS - 1, i -> "id" + i, i -> "a"))).isEmpty();
         assertThat(IdentifierColumns.find(table(IdentifierColumns.MIN_ROWS, i -> "id" + i, i -> "a")))
                 .containsExactly("order");
+    }
+
+    @Test
+    void onlyColumnsTheEncoderWouldHashCountAndValuesCompareAsTheEncoderReadsThem() {
+        // Distinct numeric strings are a measurement to the schema inference, not a hashed identifier.
+        assertThat(IdentifierColumns.find(table(5000, i -> Integer.toString(1000 + i), i -> "a"))).isEmpty();
+        // 3 and "3" read the same to the encoder: a repeat, so not an identifier.
+        Object[] mixed = new Object[50];
+        for (int i = 0; i < mixed.length; i++) {
+            mixed[i] = "id-" + i;
+        }
+        mixed[10] = 3L;
+        mixed[11] = "3";
+        assertThat(IdentifierColumns.find(new Table(List.of(new Column.Values("ref", mixed)), mixed.length)))
+                .isEmpty();
+        mixed[11] = Double.NaN; // missing to the encoder
+        assertThat(IdentifierColumns.find(new Table(List.of(new Column.Values("ref", mixed)), mixed.length)))
+                .isEmpty();
     }
 }
