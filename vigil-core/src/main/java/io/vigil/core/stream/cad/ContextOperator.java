@@ -71,10 +71,6 @@ final class ContextOperator {
         return newShare;
     }
 
-    int contexts() {
-        return contexts;
-    }
-
     /** One step on the sorted distinct sensor facts {@code sensors[0 .. n)}. */
     void step(int[] sensors, int n) {
         boolean newZero = false;
@@ -399,7 +395,7 @@ final class ContextOperator {
 
     private static void check(boolean ok, String what) {
         if (!ok) {
-            throw new IllegalArgumentException("corrupt cad_ose snapshot: " + what);
+            throw new IllegalArgumentException(what); // the detector's restore names the snapshot
         }
     }
 }

@@ -200,11 +200,6 @@ public final class ContextualAnomalyDetector implements StreamDetector {
         return relearned;
     }
 
-    /** Contexts in the memory: it grows with them. */
-    public synchronized int contexts() {
-        return operator.contexts();
-    }
-
     @Override
     public synchronized byte[] snapshot() {
         ObjectNode state = StreamSnapshot.json().createObjectNode();
@@ -263,9 +258,9 @@ public final class ContextualAnomalyDetector implements StreamDetector {
             byte[] memory = Base64.getDecoder().decode(state.path("memory").asText());
             d.operator.read(new DataInputStream(new ByteArrayInputStream(memory)));
         } catch (java.io.EOFException e) {
-            throw new IllegalArgumentException("corrupt cad_ose snapshot: the memory is cut short");
+            throw new IllegalArgumentException("corrupt cad_ose snapshot: the memory is cut short", e);
         } catch (IOException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("corrupt cad_ose snapshot: " + e.getMessage());
+            throw new IllegalArgumentException("corrupt cad_ose snapshot: " + e.getMessage(), e);
         }
         return d;
     }

@@ -165,5 +165,15 @@ class ContextualAnomalyDetectorTest {
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         assertThatThrownBy(() -> StreamRegistry.standard().restore(corrupt))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("corrupt cad_ose snapshot");
+        // A memory whose first count is negative: named once, not "corrupt cad_ose snapshot: corrupt ...".
+        String negative = java.util.Base64.getEncoder().encodeToString(new byte[] {-1, -1, -1, -1});
+        byte[] badCount = snapshot.replaceFirst("\"memory\":\"[^\"]*\"", "\"memory\":\"" + negative + "\"")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> StreamRegistry.standard().restore(badCount))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("corrupt cad_ose snapshot: bad count -1");
+        byte[] oldVersion = snapshot.replace("\"state\":{\"version\":1", "\"state\":{\"version\":99")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> StreamRegistry.standard().restore(oldVersion))
+                .hasMessage("cad_ose snapshot state version 99 is not supported (expected 1)");
     }
 }
