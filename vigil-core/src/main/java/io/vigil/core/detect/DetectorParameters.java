@@ -67,6 +67,21 @@ public final class DetectorParameters {
         return out;
     }
 
+    /**
+     * Refuses a name that was given but never read, naming what the reader asked for instead: "unknown parameter
+     * 'n_trees' for isolation_forest; it takes max_features, sample_size, trees". {@code noun} is what the caller
+     * calls these (parameter, setting), {@code owner} what read them.
+     */
+    public void requireAllRead(String noun, String owner) {
+        Set<String> unknown = unread();
+        if (!unknown.isEmpty()) {
+            String first = unknown.iterator().next();
+            List<String> known = asked();
+            throw new InvalidParameterException(first, "unknown " + noun + " '" + first + "' for " + owner
+                    + (known.isEmpty() ? "; it takes no " + noun + "s" : "; it takes " + String.join(", ", known)));
+        }
+    }
+
     /** The parameters the detector asked for so far, by canonical name, in name order: what it takes. */
     public List<String> asked() {
         synchronized (asked) {

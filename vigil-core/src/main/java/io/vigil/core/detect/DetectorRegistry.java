@@ -66,13 +66,7 @@ public final class DetectorRegistry {
     /** Creates a detector, rejecting parameters it does not know. */
     public Detector create(String name, DetectorParameters params) {
         Detector detector = factory(name).create(params);
-        Set<String> unknown = params.unread();
-        if (!unknown.isEmpty()) {
-            String first = unknown.iterator().next();
-            List<String> known = params.asked();
-            throw new InvalidParameterException(first, "unknown parameter '" + first + "' for " + name
-                    + (known.isEmpty() ? "; it takes no parameters" : "; it takes " + String.join(", ", known)));
-        }
+        params.requireAllRead("parameter", name);
         return detector;
     }
 

@@ -61,7 +61,7 @@ public final class StreamRegistry {
         StreamDetectorFactory f = factory(type);
         DetectorParameters p = DetectorParameters.of(settings);
         StreamDetector d = f.create().apply(p);
-        rejectUnread(type, p);
+        p.requireAllRead("setting", type);
         return d;
     }
 
@@ -70,7 +70,7 @@ public final class StreamRegistry {
         StreamSnapshot s = StreamSnapshot.parse(snapshot);
         DetectorParameters p = DetectorParameters.of(s.settings());
         StreamDetector d = factory(s.type()).restore().apply(p, s.state());
-        rejectUnread(s.type(), p);
+        p.requireAllRead("setting", s.type());
         return d;
     }
 
@@ -85,12 +85,5 @@ public final class StreamRegistry {
                     + String.join(", ", factories.keySet()));
         }
         return f;
-    }
-
-    private static void rejectUnread(String type, DetectorParameters p) {
-        if (!p.unread().isEmpty()) {
-            String first = p.unread().iterator().next();
-            throw new InvalidParameterException(first, "unknown setting " + first + " for " + type);
-        }
     }
 }

@@ -39,7 +39,8 @@ class StreamRegistryTest {
         assertThatThrownBy(() -> registry.create(Map.of("type", "fft")))
                 .isInstanceOf(InvalidParameterException.class).hasMessageContaining("unknown stream detector 'fft'");
         assertThatThrownBy(() -> registry.create("complexity", Map.of("deep", 3)))
-                .isInstanceOf(InvalidParameterException.class).hasMessage("unknown setting deep for complexity");
+                .isInstanceOf(InvalidParameterException.class).hasMessage(
+                        "unknown setting 'deep' for complexity; it takes depth, max_nodes, min_count, threshold");
         assertThatThrownBy(() -> registry.create(Map.of("type", "rcf", "settings", Map.of("trees", "many"))))
                 .isInstanceOf(InvalidParameterException.class).hasMessage("trees must be a number, got 'many'");
     }

@@ -151,7 +151,7 @@ class ContextualAnomalyDetectorTest {
         assertThatThrownBy(() -> registry.create(ContextualAnomalyDetector.TYPE, Map.of("min", 0)))
                 .isInstanceOf(InvalidParameterException.class).hasMessageContaining("give both min and max");
         assertThatThrownBy(() -> registry.create(ContextualAnomalyDetector.TYPE, Map.of("depth", 2)))
-                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("unknown setting depth");
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("unknown setting 'depth' for cad_ose; it takes ");
         StreamDetector known = registry.create(ContextualAnomalyDetector.TYPE, Map.of("min", 0, "max", 10));
         assertThat(known.settings()).containsEntry("min", 0.0).containsEntry("max", 10.0).containsEntry("warm_up", 0);
     }

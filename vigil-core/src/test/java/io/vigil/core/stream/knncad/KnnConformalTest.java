@@ -91,6 +91,6 @@ class KnnConformalTest {
         assertThatThrownBy(() -> KnnConformal.builder().threshold(1.5).build())
                 .isInstanceOf(InvalidParameterException.class).hasMessageContaining("threshold");
         assertThatThrownBy(() -> StreamRegistry.standard().create(KnnConformal.TYPE, Map.of("depth", 2)))
-                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("unknown setting depth");
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("unknown setting 'depth' for knn_cad; it takes ");
     }
 }
