@@ -315,7 +315,8 @@ final class ContextModel {
             m.allocate();
             int p = buf.getInt();
             int sym = buf.getInt();
-            m.initialise(id, p, sym);
+            m.parent[id] = p; // the table is loaded below: no reset to uniform first
+            m.symbol[id] = sym;
             for (int j = 1; j < SYMBOLS; j++) {
                 int c = buf.getShort() & 0xFFFF;
                 if (c < j || c > j + FrequencyTables.SPARE) {

@@ -27,8 +27,9 @@ import java.util.Arrays;
  * top band would be updated to themselves, so adaptation skips them and updates only words {@code min(low, s/4)} to
  * {@code max(high, s/4 + 1) - 1} (the word holding s always, since its lanes take different maps). On JSON a context
  * sees a limited alphabet, its table settles to floor below it and to top band above it, and most words are skipped:
- * about 17 of 64 a node are updated on API-like payloads. Entry 0 (always 31) sits in word 0, which only ever takes
- * the floor map; entry 256 (always 7967) sits in word 64, which adaptation never writes.
+ * about 17 of 64 a node are updated on API-like payloads. Entry 0 (always 31) sits in lane 0 of word 0, a lane that
+ * only ever takes the floor map (no symbol is below 0); entry 256 (always 7967) sits in word 64, which adaptation
+ * never writes.
  *
  * <p>After an update the range widens by at most one word at each end, checked on the two edge words without a
  * loop: a word left inside the range only costs an update to itself, ranges move slowly (on API-like payloads the

@@ -33,13 +33,9 @@ final class Recency {
         stamp = new long[capacity];
     }
 
+    /** Only while stamped: the list starts at the first eviction, when the tree is full and never grows again. */
     void grow(int capacity) {
-        if (listed) {
-            prev = Arrays.copyOf(prev, capacity);
-            next = Arrays.copyOf(next, capacity);
-        } else {
-            stamp = Arrays.copyOf(stamp, capacity);
-        }
+        stamp = Arrays.copyOf(stamp, capacity);
     }
 
     /** Makes a node the most recently used (also how a new node enters the order). */
