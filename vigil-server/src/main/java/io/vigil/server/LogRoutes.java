@@ -88,21 +88,9 @@ final class LogRoutes {
     }
 
     private static int limit(Context ctx) {
-        String raw = ctx.queryParam("limit");
-        if (raw == null || raw.isBlank()) {
-            return LogQuery.DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(raw.trim());
-            if (limit >= 1 && limit <= LogQuery.MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // Reported below with the rule.
-        }
-        throw new InvalidRequestException("limit", "limit must be an integer between 1 and " + LogQuery.MAX_LIMIT
-                + ", not '" + raw + "'");
+        return QueryParams.intBetween(ctx, "limit", LogQuery.DEFAULT_LIMIT, 1, LogQuery.MAX_LIMIT);
     }
+
 
     private static Long id(Context ctx, String name) {
         String raw = ctx.queryParam(name);

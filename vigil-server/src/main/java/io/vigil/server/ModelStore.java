@@ -100,19 +100,19 @@ public final class ModelStore {
      * every file of a folder that may hold thousands of versions of other models.
      */
     private int nextVersion(String model, String backend) throws IOException {
-        String prefix = model + "_" + backend + ".v";
         int version = 1;
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, prefix + "*" + MODEL_SUFFIX)) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir,
+                model + "_" + backend + ".v*" + MODEL_SUFFIX)) {
             for (Path p : files) {
-                String name = p.getFileName().toString();
-                String number = name.substring(prefix.length(), name.length() - MODEL_SUFFIX.length());
-                if (number.length() <= 9 && !number.isEmpty() && number.chars().allMatch(Character::isDigit)) {
-                    version = Math.max(version, Integer.parseInt(number) + 1);
+                SavedFile f = parse(p.getFileName().toString(), null); // names only: no stat
+                if (f != null && f.version() != null && f.model().equals(model) && f.backend().equals(backend)) {
+                    version = Math.max(version, f.version() + 1);
                 }
             }
         }
         return version;
     }
+
 
     /**
      * Reads a saved model: the latest save, or the given version.

@@ -51,19 +51,8 @@ final class StreamRoutes {
      */
     void recent(Context ctx) throws IOException {
         List<Map<String, Object>> results = service.recent(ctx.pathParam("name"));
-        String raw = ctx.queryParam("limit");
-        int limit = StreamService.RECENT_RESULTS;
-        if (raw != null && !raw.isBlank()) {
-            try {
-                limit = Integer.parseInt(raw.trim());
-            } catch (NumberFormatException e) {
-                limit = 0;
-            }
-            if (limit < 1 || limit > StreamService.RECENT_RESULTS) {
-                throw new InvalidRequestException("limit", "limit must be a whole number from 1 to "
-                        + StreamService.RECENT_RESULTS + ", not '" + raw + "'");
-            }
-        }
+        int limit = QueryParams.intBetween(ctx, "limit", StreamService.RECENT_RESULTS, 1,
+                StreamService.RECENT_RESULTS);
         List<Map<String, Object>> page = results.subList(Math.max(0, results.size() - limit), results.size());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("object", "list");
