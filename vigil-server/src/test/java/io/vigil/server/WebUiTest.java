@@ -176,7 +176,7 @@ class WebUiTest {
             assertThat(api.get("/v1/monitors/" + id).json().get("no_data").asText()).isEqualTo("not_met");
             fields.put("no_data", "sometimes");
             assertThat(postForm(api.base + "/ui/monitors/" + id, fields, null).body())
-                    .contains("no_data must be one of error, met, not_met");
+                    .contains("id=\"no_data-error\" role=\"alert\">no_data must be one of error, met, not_met");
         }
     }
 

@@ -229,13 +229,12 @@ final class MonitorFormPage {
                 <button type="button" data-insert="actions" data-example="webhook">webhook</button>
                 <button type="button" data-insert="actions" data-example="http">http</button>
                 <button type="button" data-insert="actions" data-example="email">email</button></div>"""));
-        body.append("""
-                <div class="field"><label for="no_data">When no traffic matches</label>
-                <select id="no_data" name="no_data"><option value="error"%s>error: record it, change nothing</option>
-                <option value="met"%s>met: silence is the alert</option>
-                <option value="not_met"%s>not met: quiet is normal</option></select></div>
-                """.formatted(selected(v.noData(), "error", true), selected(v.noData(), "met", false),
-                selected(v.noData(), "not_met", false)));
+        String noData = v.noData().isBlank() ? "error" : v.noData();
+        body.append(FormFields.select("no_data", "When no traffic matches",
+                FormFields.option("error", "error: record it, change nothing", noData.equals("error"))
+                        + FormFields.option("met", "met: silence is the alert", noData.equals("met"))
+                        + FormFields.option("not_met", "not met: quiet is normal", noData.equals("not_met")), r,
+                null));
         body.append("""
                 <div class="field check"><input type="checkbox" id="notify_recovery" name="notify_recovery" value="true"%s>
                 <label for="notify_recovery">Also notify when the monitor recovers</label></div>
@@ -247,10 +246,6 @@ final class MonitorFormPage {
                 id == null ? "/ui/monitors" : "/ui/monitors/" + id));
         return Layout.page(id == null ? "New monitor" : "Edit monitor", "/ui/monitors", body.toString(),
                 sessions.enabled());
-    }
-
-    private static String selected(String value, String option, boolean isDefault) {
-        return option.equals(value) || (isDefault && (value == null || value.isBlank())) ? " selected" : "";
     }
 
     private String nameCheckFor(FormValues v, Long id) {
