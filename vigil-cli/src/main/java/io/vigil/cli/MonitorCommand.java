@@ -264,8 +264,7 @@ final class MonitorCommand implements Runnable {
             node = VigilApiClient.JSON.readTree(body);
         } catch (IOException e) {
             throw new UserInputException("--file " + file + " is not valid JSON: "
-                    + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j
-                    ? JsonSyntax.messageWithLocation(j) : e.getMessage()));
+                    + JsonSyntax.messageWithLocation(e));
         }
         if (node == null || !node.isObject()) {
             throw new UserInputException("--file " + file + " must hold one JSON object, the monitor definition");

@@ -2,6 +2,7 @@ package io.vigil.core.json;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,6 +28,16 @@ public final class JsonSyntax {
         Matcher embedded = EMBEDDED.matcher(m);
         m = embedded.replaceAll("line $1, column $2");
         return START_MARKER.matcher(m).replaceAll("(opened at line $1, column $2)");
+    }
+
+    /** {@link #message} for a JSON error, the plain message for any other failure to read. */
+    public static String message(IOException e) {
+        return e instanceof JsonProcessingException j ? message(j) : e.getMessage();
+    }
+
+    /** {@link #messageWithLocation} for a JSON error, the plain message for any other failure to read. */
+    public static String messageWithLocation(IOException e) {
+        return e instanceof JsonProcessingException j ? messageWithLocation(j) : e.getMessage();
     }
 
     /** {@link #message} followed by where the parser stopped, {@code (line 3, column 14)}, when it knows. */

@@ -85,12 +85,7 @@ public final class MonitorJson {
 
     /** Parses a request already decoded into maps and lists (as a web framework hands it over). */
     public static MonitorSpec parse(Map<String, ?> json) {
-        return parse(json, MonitorSpec.class);
-    }
-
-    /** Parses any definition part (query, filter, a condition) from its JSON map, with the same error reporting. */
-    public static <T> T parse(Map<String, ?> json, Class<T> type) {
-        return bind(json == null ? null : MAPPER.valueToTree(json), type);
+        return bind(json == null ? null : MAPPER.valueToTree(json), MonitorSpec.class);
     }
 
     public static String write(Object value) {

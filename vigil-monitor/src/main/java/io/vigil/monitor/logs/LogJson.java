@@ -2,7 +2,6 @@ package io.vigil.monitor.logs;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -136,7 +135,7 @@ public final class LogJson {
                 errors.add(new RejectedRecord(index, "body", "nothing may follow the array of entries"));
             }
         } catch (IOException e) {
-            String detail = e instanceof JsonProcessingException j ? JsonSyntax.messageWithLocation(j) : e.getMessage();
+            String detail = JsonSyntax.messageWithLocation(e);
             errors.add(new RejectedRecord(index, "body", "malformed JSON from entry " + index + " on: " + detail));
         }
     }

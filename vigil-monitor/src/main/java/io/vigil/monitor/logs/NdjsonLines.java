@@ -3,7 +3,6 @@ package io.vigil.monitor.logs;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.vigil.core.json.JsonSyntax;
 import io.vigil.core.loggroup.LogEntry;
@@ -130,7 +129,7 @@ final class NdjsonLines {
                 throw new JsonParseException(p, "a line must hold one JSON object");
             }
         } catch (IOException e) {
-            String detail = e instanceof JsonProcessingException j ? JsonSyntax.message(j) : e.getMessage();
+            String detail = JsonSyntax.message(e);
             entry = null;
             rejected = new LogJson.FieldException("body", "line is not valid JSON: " + detail);
         }
