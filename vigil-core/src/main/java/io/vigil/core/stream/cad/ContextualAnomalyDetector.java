@@ -269,7 +269,8 @@ public final class ContextualAnomalyDetector implements StreamDetector {
     public static final class Builder {
         private Double min;
         private Double max;
-        private int warmUp = CadSettings.DEFAULTS.warmUp();
+        /** Null until set: with a range given, absent means 0, as {@link CadSettings#read} has it. */
+        private Integer warmUp;
         private int history = CadSettings.DEFAULTS.history();
         private int restPeriod = CadSettings.DEFAULTS.restPeriod();
         private double baseThreshold = CadSettings.DEFAULTS.baseThreshold();
@@ -331,7 +332,8 @@ public final class ContextualAnomalyDetector implements StreamDetector {
         }
 
         public ContextualAnomalyDetector build() {
-            return new ContextualAnomalyDetector(new CadSettings(min, max, warmUp, history, restPeriod, baseThreshold,
+            int warm = warmUp != null ? warmUp : min != null ? 0 : CadSettings.DEFAULTS.warmUp();
+            return new ContextualAnomalyDetector(new CadSettings(min, max, warm, history, restPeriod, baseThreshold,
                     maxLeftFacts, maxActiveNeurons, valueBits, threshold, cooldown));
         }
     }

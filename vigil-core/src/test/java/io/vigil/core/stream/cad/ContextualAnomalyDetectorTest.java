@@ -139,8 +139,10 @@ class ContextualAnomalyDetectorTest {
                 .isInstanceOf(InvalidParameterException.class).hasMessageContaining("history must be between warm_up");
         assertThatThrownBy(() -> ContextualAnomalyDetector.builder().range(3, 1).warmUp(0).build())
                 .isInstanceOf(InvalidParameterException.class).hasMessageContaining("min at most max");
-        assertThatThrownBy(() -> ContextualAnomalyDetector.builder().range(0, 1).build())
+        assertThatThrownBy(() -> ContextualAnomalyDetector.builder().range(0, 1).warmUp(150).build())
                 .isInstanceOf(InvalidParameterException.class).hasMessageContaining("warm_up learns the range");
+        // With a range and no warm_up, the builder agrees with the registry's settings: no warm-up.
+        assertThat(ContextualAnomalyDetector.builder().range(0, 1).build().settings()).containsEntry("warm_up", 0);
         assertThatThrownBy(() -> ContextualAnomalyDetector.builder().restPeriod(0).build())
                 .isInstanceOf(InvalidParameterException.class).hasMessageContaining("rest_period");
         assertThatThrownBy(() -> ContextualAnomalyDetector.builder().valueBits(9).build())
